@@ -1,0 +1,155 @@
+/**
+ * Builds the whole server from its parts: HTTP API, web client, media, models and Socket.IO on
+ * one port. Reads no environment; `server/index.ts` does that and listens.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Server as SocketServer } from 'socket.io';
+import type { Config } from './config.js';
+import { createShopEvents, type ShopEvents } from './domain/events.js';
+import { type PaymentProvider, testPaymentProvider } from './domain/payments.js';
+import { cartRoutes } from './http/carts.js';
+import type { RouteContext } from './http/context.js';
+import { installErrorHandling, sendError } from './http/errors.js';
+import { installShopperIdentity, requireMerchant } from './http/identity.js';
+import { orderRoutes } from './http/orders.js';
+import { productRoutes } from './http/products.js';
+import { shareRoutes } from './http/share.js';
+import { mediaDir } from './media/photos.js';
+import type { Db } from './store/db.js';
+
+export interface AppDeps {
+  db: Db;
+  config: Config;
+  payments?: PaymentProvider;
+  now?: () => Date;
+  /** Fastify logger options; false silences it (tests). */
+  logger?: FastifyServerOptions['logger'];
+  version?: string;
+}
+
+export interface ShopApp {
+  http: FastifyInstance;
+  io: SocketServer;
+  events: ShopEvents;
+  ctx: RouteContext;
+  /** Listens and resolves with the bound address, e.g. http://127.0.0.1:54321. */
+  listen(port?: number, host?: string): Promise<string>;
+  /** Stops accepting, lets in-flight requests finish, closes sockets. The caller closes the db. */
+  close(): Promise<void>;
+}
+
+/** Hooks that later features (live sessions, discovery) register to add routes and socket handlers. */
+export type Feature = (app: ShopApp) => void | Promise<void>;
+
+export async function createApp(deps: AppDeps, features: Feature[] = []): Promise<ShopApp> {
+  const { config, db } = deps;
+  const started = Date.now();
+  const http = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+    ...(config.tls ? { https: { key: config.tls.key, cert: config.tls.cert } } : {}),
+  }) as unknown as FastifyInstance;
+
+  const events = createShopEvents();
+  const ctx: RouteContext = {
+    db: db.kysely,
+    storeKind: db.kind,
+    config,
+    payments: deps.payments ?? testPaymentProvider(),
+    events,
+    now: deps.now ?? (() => new Date()),
+  };
+
+  await http.register(fastifyCookie, { secret: config.cookieSecret });
+  await http.register(fastifyMultipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 },
+    throwFileSizeLimit: true,
+  });
+  installErrorHandling(http);
+  installShopperIdentity(http, { secure: Boolean(config.tls) });
+  http.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+
+  http.get('/api/health', async () => ({
+    ok: true,
+    version: deps.version ?? '0.0.0',
+    store: db.kind,
+    uptimeSeconds: Math.round((Date.now() - started) / 1000),
+  }));
+  http.get('/api/me', async (req) => ({ shopperId: req.shopperId, currency: config.currency, shopName: config.shopName }));
+  http.get('/api/merchant/me', { preHandler: requireMerchant(config.merchantToken) }, async () => ({ ok: true }));
+  productRoutes(http, ctx);
+  cartRoutes(http, ctx);
+  orderRoutes(http, ctx);
+  shareRoutes(http, ctx);
+
+  await http.register(fastifyStatic, {
+    root: mediaDir(config.dataDir),
+    prefix: '/media/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+  if (config.modelsDir && existsSync(config.modelsDir)) {
+    await http.register(fastifyStatic, {
+      root: config.modelsDir,
+      prefix: '/models/',
+      decorateReply: false,
+      maxAge: '7d',
+    });
+  }
+  const index = config.clientDir && join(config.clientDir, 'index.html');
+  if (config.clientDir && index && existsSync(index)) {
+    await http.register(fastifyStatic, {
+      root: config.clientDir,
+      prefix: '/',
+      wildcard: false,
+      // Hashed asset names may be cached for good; index.html must always be fresh.
+      setHeaders: (res, path) => {
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  http.setNotFoundHandler((req, reply) => {
+    const wantsPage = req.method === 'GET' && !req.url.startsWith('/api/') && (req.headers.accept ?? '').includes('text/html');
+    if (wantsPage && index && existsSync(index)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html', config.clientDir!);
+    }
+    return sendError(reply, 'NOT_FOUND', `Nothing at ${req.method} ${req.url.split('?')[0]}.`);
+  });
+
+  const io = new SocketServer(http.server, {
+    maxHttpBufferSize: 64 * 1024,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+    serveClient: false,
+  });
+
+  const shop: ShopApp = {
+    http,
+    io,
+    events,
+    ctx,
+    async listen(port = config.port, host = config.host) {
+      const address = await http.listen({ port, host });
+      return address.replace('[::1]', '127.0.0.1');
+    },
+    async close() {
+      // Drop live connections first: an open WebSocket would keep the HTTP server from closing.
+      io.disconnectSockets(true);
+      io.engine.close();
+      await http.close();
+    },
+  };
+  for (const feature of features) await feature(shop);
+  return shop;
+}

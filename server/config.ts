@@ -1,0 +1,63 @@
+/** Server configuration: read from the environment by `server/index.ts` only; tests build it directly. */
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** Folder for the embedded database, uploaded media and generated secrets. */
+  dataDir: string;
+  /** Built web client to serve; absent when only the API runs (tests, dev). */
+  clientDir?: string;
+  /** Folder of model files served at /models/ to the browser. */
+  modelsDir?: string;
+  /** Base URL put into share links and QR codes; derived from the request when absent. */
+  publicUrl?: string;
+  databaseUrl?: string;
+  redisUrl?: string;
+  shopName: string;
+  currency: string;
+  merchantToken: string;
+  cookieSecret: string;
+  /** Largest JSON body, in bytes. */
+  bodyLimit: number;
+  /** Largest uploaded file, in bytes. */
+  maxUploadBytes: number;
+  tls?: { key: string; cert: string };
+  /** Seed the demo catalog when the store has no products. */
+  seedDemo: boolean;
+  logLevel: string;
+}
+
+export const DEFAULTS = {
+  port: 8080,
+  host: '0.0.0.0',
+  shopName: 'Shopsee',
+  currency: 'EUR',
+  bodyLimit: 1024 * 1024,
+  maxUploadBytes: 10 * 1024 * 1024,
+} as const;
+
+/** A secret from the environment, else one kept in the data folder, else a new one written there. */
+export function persistentSecret(dataDir: string, file: string, fromEnv?: string): { value: string; created: boolean } {
+  if (fromEnv) return { value: fromEnv, created: false };
+  const path = join(dataDir, file);
+  if (existsSync(path)) return { value: readFileSync(path, 'utf8').trim(), created: false };
+  mkdirSync(dataDir, { recursive: true });
+  const value = randomBytes(24).toString('base64url');
+  writeFileSync(path, `${value}\n`, { mode: 0o600 });
+  return { value, created: true };
+}
+
+export function envInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+}
+
+export function resolveDataDir(env: NodeJS.ProcessEnv): string {
+  return resolve(env.DATA_DIR ?? 'data');
+}

@@ -1,0 +1,7 @@
+/** The features mounted on the shop server, in order. Each issue's feature adds one line here. */
+import type { Feature } from './app.js';
+import type { Config } from './config.js';
+
+export function features(_config: Config): Feature[] {
+  return [];
+}

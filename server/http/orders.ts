@@ -1,0 +1,77 @@
+/** Checkout (idempotent, atomic stock) and order listings for shoppers and the merchant. */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { CheckoutBody, Id, OrderQuery, OrderStatusUpdate } from '../protocol/api.js';
+import { AppError } from '../protocol/errors.js';
+import * as orders from '../store/orders.js';
+import type { RouteContext } from './context.js';
+import { parse } from './errors.js';
+import { requireMerchant } from './identity.js';
+
+const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
+const IdParams = z.object({ id: Id }).strict();
+
+export function orderRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  const { db, config, payments, events } = ctx;
+  const merchant = { preHandler: requireMerchant(config.merchantToken) };
+
+  app.post('/api/checkout', async (req, reply) => {
+    const rawKey = req.headers['idempotency-key'];
+    if (rawKey === undefined) {
+      throw new AppError('IDEMPOTENCY_KEY_REQUIRED', 'Send an Idempotency-Key header (a random id per checkout attempt).');
+    }
+    const key = parse(IdempotencyKey, rawKey, 'Idempotency-Key header');
+    const body = parse(CheckoutBody, req.body, 'checkout');
+    const { order, created } = await orders.placeOrder(db, {
+      shopperId: req.shopperId,
+      idempotencyKey: key,
+      currency: config.currency,
+      ...(body.sessionId ? { sessionId: body.sessionId } : {}),
+    });
+    if (!created) return reply.code(200).send(order);
+    events.emit('stock:changed', order.lines.map((l) => l.productId));
+
+    const result = await payments
+      .charge({ orderId: order.id, amount: order.total, token: body.paymentToken })
+      .catch((err: unknown) => ({ status: 'failed' as const, ref: 'none', reason: `Payment provider error: ${String(err)}` }));
+    await orders.settleOrder(db, order.id, result);
+    const settled = (await orders.getOrder(db, order.id, req.shopperId))!;
+    if (result.status === 'failed') {
+      events.emit('stock:changed', order.lines.map((l) => l.productId));
+      return reply.code(402).send({
+        error: { code: 'PAYMENT_FAILED', message: `${result.reason} Your cart is unchanged.`, details: { order: settled } },
+      });
+    }
+    events.emit('order:paid', {
+      id: order.id,
+      sessionId: settled.sessionId ?? null,
+      totalMinor: settled.total.amount,
+      currency: settled.total.currency,
+      shopperId: req.shopperId,
+    });
+    return reply.code(201).send(settled);
+  });
+
+  app.get('/api/orders', async (req) => {
+    const q = parse(OrderQuery, req.query, 'query');
+    return orders.listOrders(db, { ...q, shopperId: req.shopperId });
+  });
+
+  app.get('/api/orders/:id', async (req) => {
+    const { id } = parse(IdParams, req.params, 'order id');
+    const order = await orders.getOrder(db, id, req.shopperId);
+    if (!order) throw new AppError('NOT_FOUND', `No order ${id}.`);
+    return order;
+  });
+
+  app.get('/api/merchant/orders', merchant, async (req) => orders.listOrders(db, parse(OrderQuery, req.query, 'query')));
+
+  app.patch('/api/merchant/orders/:id', merchant, async (req) => {
+    const { id } = parse(IdParams, req.params, 'order id');
+    const { status } = parse(OrderStatusUpdate, req.body, 'status');
+    await orders.setOrderStatus(db, id, status);
+    const order = (await orders.getOrder(db, id))!;
+    if (status === 'cancelled') events.emit('stock:changed', order.lines.map((l) => l.productId));
+    return order;
+  });
+}

@@ -1,0 +1,89 @@
+/** Cart storage: one cart per anonymous shopper, one line per product and variant. */
+import { type Kysely, sql } from 'kysely';
+import { MAX_LINE_QUANTITY } from '../protocol/api.js';
+import type { PricedLine } from '../domain/cart.js';
+import type { Database } from './schema.js';
+import { toPhoto } from './products.js';
+
+/** Reads a shopper's cart lines with current prices and stock, oldest line first. */
+export async function readCartLines(db: Kysely<Database>, shopperId: string): Promise<PricedLine[]> {
+  const rows = await db
+    .selectFrom('cart_lines as l')
+    .innerJoin('products as p', 'p.id', 'l.product_id')
+    .select([
+      'l.id',
+      'l.product_id',
+      'l.variant',
+      'l.quantity',
+      'p.name',
+      'p.price_minor',
+      'p.currency',
+      'p.stock',
+      (eb) =>
+        eb
+          .selectFrom('photos')
+          .select(sql<string>`json_build_object('id', id, 'width', width, 'height', height)::text`.as('photo'))
+          .whereRef('photos.product_id', '=', 'l.product_id')
+          .orderBy('position')
+          .limit(1)
+          .as('photo'),
+    ])
+    .where('l.shopper_id', '=', shopperId)
+    .orderBy('l.id')
+    .execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    productId: r.product_id,
+    variant: r.variant,
+    quantity: r.quantity,
+    name: r.name,
+    photo: r.photo ? toPhoto(JSON.parse(r.photo)) : null,
+    unitPriceMinor: r.price_minor,
+    currency: r.currency.trim(),
+    available: r.stock,
+  }));
+}
+
+/** Adds to a line, merging with an existing line of the same product and variant; returns the new quantity. */
+export async function addToCart(
+  db: Kysely<Database>,
+  shopperId: string,
+  line: { productId: string; variant: string; quantity: number },
+): Promise<number> {
+  const row = await db
+    .insertInto('cart_lines')
+    .values({ shopper_id: shopperId, product_id: line.productId, variant: line.variant, quantity: line.quantity })
+    .onConflict((oc) =>
+      oc.constraint('cart_lines_unique').doUpdateSet({
+        quantity: sql`least(cart_lines.quantity + excluded.quantity, ${MAX_LINE_QUANTITY})`,
+      }),
+    )
+    .returning('quantity')
+    .executeTakeFirstOrThrow();
+  return row.quantity;
+}
+
+export async function getCartLine(db: Kysely<Database>, shopperId: string, lineId: number) {
+  return db
+    .selectFrom('cart_lines')
+    .selectAll()
+    .where('shopper_id', '=', shopperId)
+    .where('id', '=', lineId)
+    .executeTakeFirst();
+}
+
+export async function setLineQuantity(db: Kysely<Database>, shopperId: string, lineId: number, quantity: number) {
+  const q = db.deleteFrom('cart_lines').where('shopper_id', '=', shopperId).where('id', '=', lineId);
+  if (quantity === 0) return Number((await q.executeTakeFirst()).numDeletedRows) > 0;
+  const res = await db
+    .updateTable('cart_lines')
+    .set({ quantity })
+    .where('shopper_id', '=', shopperId)
+    .where('id', '=', lineId)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export async function clearCart(db: Kysely<Database>, shopperId: string): Promise<void> {
+  await db.deleteFrom('cart_lines').where('shopper_id', '=', shopperId).execute();
+}
