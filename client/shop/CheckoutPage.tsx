@@ -1,0 +1,6 @@
+import { Spinner } from '../components/Spinner.js';
+
+/** Being built: replaced in the next commit. */
+export default function CheckoutPage() {
+  return <Spinner label="Coming up" />;
+}
