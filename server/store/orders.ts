@@ -90,10 +90,11 @@ export async function placeOrder(
   try {
     return await db.transaction().execute((trx) => placeOrderTx(trx, args));
   } catch (err) {
-    // Two requests with one key raced: the loser finds the winner's order.
-    if (isUniqueViolation(err)) {
+    // Two requests with one key raced: the loser finds the winner's order. The loser may also
+    // fail on stock the winner just took (the last unit), so look for the winner then too.
+    if (isUniqueViolation(err) || (err instanceof AppError && err.code === 'OUT_OF_STOCK')) {
       const existing = await findByKey(db, args.shopperId, args.idempotencyKey);
-      if (existing) return { order: (await getOrder(db, existing.id))!, created: false };
+      if (existing) return { order: (await getOrder(db, existing.id, args.shopperId))!, created: false };
     }
     throw err;
   }
@@ -122,7 +123,7 @@ async function placeOrderTx(
         'This checkout key was already used for a different cart. Start a new checkout.',
       );
     }
-    return { order: (await getOrder(trx, existing.id))!, created: false };
+    return { order: (await getOrder(trx, existing.id, args.shopperId))!, created: false };
   }
   if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
   const foreign = lines.find((l) => l.currency !== args.currency);
