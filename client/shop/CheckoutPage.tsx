@@ -1,6 +1,108 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation } from 'wouter';
+import { EmptyState } from '../components/EmptyState.js';
+import { ErrorState } from '../components/ErrorState.js';
+import { Price } from '../components/Price.js';
 import { Spinner } from '../components/Spinner.js';
+import { api, ApiError, errorMessage } from '../lib/api.js';
+import { CART_KEY, useCart } from '../lib/cart.js';
+import { attemptKey, cartSignature, endAttempt } from '../lib/checkoutAttempt.js';
+import { CheckoutProblem } from './CheckoutProblem.js';
 
-/** Being built: replaced in the next commit. */
+const PAYMENT_OPTIONS = [
+  { token: 'tok_visa', label: 'Test card (pays)', hint: 'Approved instantly' },
+  { token: 'tok_declined', label: 'Test card (declined)', hint: 'The bank says no; nothing is charged' },
+] as const;
+
+/** Checkout: the cart's summary, a test payment choice and one idempotent "Pay" per attempt. */
 export default function CheckoutPage() {
-  return <Spinner label="Coming up" />;
+  const cart = useCart();
+  const qc = useQueryClient();
+  const [, navigate] = useLocation();
+  const [token, setToken] = useState<string>('tok_visa');
+
+  const pay = useMutation({
+    mutationFn: async () => {
+      const lines = cart.data?.lines ?? [];
+      const key = attemptKey(sessionStorage, cartSignature(lines));
+      return api.checkout({ paymentToken: token }, key);
+    },
+    onSuccess: (order) => {
+      endAttempt(sessionStorage);
+      qc.setQueryData(['order', order.id], order);
+      void qc.invalidateQueries({ queryKey: CART_KEY });
+      void qc.invalidateQueries({ queryKey: ['orders'] });
+      void qc.invalidateQueries({ queryKey: ['products'] });
+      navigate(`/orders/${order.id}?placed=1`);
+    },
+    onError: (err) => {
+      // A network error leaves the outcome unknown: keep the key so "Pay" again is the same attempt.
+      if (!(err instanceof ApiError && err.code === 'NETWORK')) endAttempt(sessionStorage);
+      void qc.invalidateQueries({ queryKey: CART_KEY });
+    },
+  });
+
+  if (cart.isPending) return <Spinner label="Loading your cart" />;
+  if (cart.isError) return <ErrorState error={cart.error} title="Could not load your cart" onRetry={() => cart.refetch()} />;
+  const c = cart.data;
+  if (c.lines.length === 0) {
+    return (
+      <EmptyState
+        title="Nothing to check out"
+        action={
+          <Link href="/" className="btn btn-primary">
+            Browse the shop
+          </Link>
+        }
+      >
+        Your cart is empty.
+      </EmptyState>
+    );
+  }
+
+  return (
+    <div className="page page-narrow checkout-page">
+      <h1>Checkout</h1>
+      {pay.isError && <CheckoutProblem error={pay.error} />}
+      <section className="panel" aria-labelledby="summary-h">
+        <h2 id="summary-h">Order summary</h2>
+        {c.lines.map((l) => (
+          <div key={l.id} className="summary-line">
+            <span>
+              {l.quantity} × {l.name}
+              {l.variant ? ` (${l.variant})` : ''}
+            </span>
+            <Price money={l.lineTotal} />
+          </div>
+        ))}
+        <div className="summary-line strong">
+          <span>Total</span>
+          <Price money={c.total} />
+        </div>
+      </section>
+      <section className="panel" aria-labelledby="pay-h">
+        <h2 id="pay-h">Payment</h2>
+        <fieldset className="pay-options">
+          <legend className="visually-hidden">Payment method</legend>
+          {PAYMENT_OPTIONS.map((o) => (
+            <label key={o.token} className="pay-option">
+              <input type="radio" name="payment" value={o.token} checked={token === o.token} onChange={() => setToken(o.token)} />
+              <span>
+                <strong>{o.label}</strong>
+                <br />
+                <span className="muted">{o.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      </section>
+      <div className="sticky-cta">
+        <button type="button" className="btn btn-primary btn-block btn-lg" disabled={pay.isPending} onClick={() => pay.mutate()}>
+          {pay.isPending ? 'Paying…' : <>Pay <Price money={c.total} /></>}
+        </button>
+      </div>
+      {pay.isError && !(pay.error instanceof ApiError) && <p className="warn">{errorMessage(pay.error)}</p>}
+    </div>
+  );
 }

@@ -1,6 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams, useSearch } from 'wouter';
+import { ErrorState } from '../components/ErrorState.js';
+import { OrderStatusBadge } from '../components/OrderStatusBadge.js';
+import { Price } from '../components/Price.js';
 import { Spinner } from '../components/Spinner.js';
+import { api } from '../lib/api.js';
+import { formatDate, orderRef } from '../lib/orders.js';
 
-/** Being built: replaced in the next commit. */
+/** One order; right after checkout (?placed=1) it is the confirmation page. */
 export default function OrderPage() {
-  return <Spinner label="Coming up" />;
+  const { id } = useParams<{ id: string }>();
+  const placed = new URLSearchParams(useSearch()).get('placed') === '1';
+  const order = useQuery({ queryKey: ['order', id], queryFn: () => api.order(id) });
+
+  if (order.isPending) return <Spinner label="Loading the order" />;
+  if (order.isError) return <ErrorState error={order.error} title="Could not load this order" onRetry={() => order.refetch()} />;
+  const o = order.data;
+  return (
+    <div className="page page-narrow order-page">
+      {placed && o.status === 'paid' && (
+        <div className="alert alert-ok" role="status">
+          <h1>Thank you, your order is placed</h1>
+          <p>Order {orderRef(o.id)} is paid. We will let the shop know right away.</p>
+        </div>
+      )}
+      {!placed && <h1>Order {orderRef(o.id)}</h1>}
+      <section className="panel" aria-label="Order details">
+        <div className="summary-line">
+          <span>Status</span>
+          <OrderStatusBadge status={o.status} />
+        </div>
+        <div className="summary-line">
+          <span>Placed</span>
+          <span>{formatDate(o.createdAt)}</span>
+        </div>
+        {o.paymentRef && (
+          <div className="summary-line">
+            <span>Payment</span>
+            <span className="muted">{o.paymentRef}</span>
+          </div>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="items-h">
+        <h2 id="items-h">Items</h2>
+        {o.lines.map((l) => (
+          <div key={`${l.productId}:${l.variant}`} className="summary-line">
+            <span>
+              {l.quantity} × <Link href={`/p/${l.productId}`}>{l.name}</Link>
+              {l.variant ? ` (${l.variant})` : ''}
+            </span>
+            <Price money={l.lineTotal} />
+          </div>
+        ))}
+        <div className="summary-line strong">
+          <span>Total</span>
+          <Price money={o.total} />
+        </div>
+      </section>
+      <div className="row-gap">
+        <Link href="/orders" className="btn">
+          My orders
+        </Link>
+        <Link href="/" className="btn btn-primary">
+          Keep shopping
+        </Link>
+      </div>
+    </div>
+  );
 }
