@@ -26,7 +26,9 @@ export function mediaDir(dataDir: string): string {
 export async function storePhoto(dataDir: string, input: Buffer): Promise<StoredPhoto> {
   let meta: Metadata;
   try {
-    meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata();
+    // metadata() reads only the header; with the pixel limit set it would throw on a huge image
+    // and answer "not an image" (415) instead of the size check below (413).
+    meta = await sharp(input, { limitInputPixels: false }).metadata();
   } catch {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'That file is not an image we can read (JPEG, PNG, WebP, GIF or AVIF).');
   }
