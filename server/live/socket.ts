@@ -1,0 +1,173 @@
+/**
+ * The Socket.IO adapter of live sessions on the `/live` namespace: identifies the socket
+ * (shopper cookie), registers one wrapped handler per client event, and relays log events,
+ * WebRTC signalling and presence. All rules live in the service.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Namespace, Socket } from 'socket.io';
+import { shopperFromSignedValue, SHOPPER_COOKIE } from '../http/identity.js';
+import { AppError } from '../protocol/errors.js';
+import { CLIENT_EVENTS, type LiveEvent } from '../protocol/live.js';
+import { Presence, rooms } from './presence.js';
+import type { Actor, LiveService } from './service.js';
+import { handle, toAckError } from './wrap.js';
+
+export interface LiveSockets {
+  presence: Presence;
+  /** Broadcasts log events to everyone in their session (all processes). */
+  publish(sessionId: string, events: LiveEvent[], except?: Socket): void;
+  close(): void;
+}
+
+function shopperOf(http: FastifyInstance, socket: Socket): string | undefined {
+  const header = socket.handshake.headers.cookie;
+  if (!header) return undefined;
+  return shopperFromSignedValue(http, http.parseCookie(header)[SHOPPER_COOKIE]);
+}
+
+/** Wires the live protocol onto a namespace. */
+export function attachLiveSockets(
+  nsp: Namespace,
+  http: FastifyInstance,
+  service: LiveService,
+  opts: { db: ConstructorParameters<typeof Presence>[2]; stockChanged: (productIds: string[]) => void },
+): LiveSockets {
+  const log = (err: unknown) => http.log.error({ err }, 'live handler failed');
+  const presence = new Presence(nsp, service, opts.db, log);
+
+  const publish = (sessionId: string, events: LiveEvent[], except?: Socket) => {
+    const target = except ? except.to(rooms.all(sessionId)) : nsp.to(rooms.all(sessionId));
+    for (const e of events) target.emit('session:event', e);
+  };
+
+  nsp.on('connection', (socket) => {
+    if (!socket.recovered) socket.data.shopperId = shopperOf(http, socket);
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (event in CLIENT_EVENTS) return;
+      const ack = args[args.length - 1];
+      if (typeof ack === 'function') ack({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown event ${event.slice(0, 40)}.` } });
+    });
+
+    handle(socket, 'session:join', async (p) => {
+      const previous = socket.data.actor as Actor | undefined;
+      if (previous) for (const r of [rooms.all, rooms.viewers, rooms.hosts]) await socket.leave(r(previous.sessionId));
+      // Join the room before reading the log: an event written meanwhile then arrives live
+      // rather than falling between the snapshot and the subscription.
+      await socket.join(rooms.all(p.sessionId));
+      try {
+        const viewers = await presence.viewersNow(p.sessionId);
+        const { actor: a, result } = await service.join(p, { ...(socket.data.shopperId ? { shopperId: socket.data.shopperId } : {}), anonId: socket.id }, viewers);
+        await socket.join(a.role === 'host' ? rooms.hosts(a.sessionId) : rooms.viewers(a.sessionId));
+        socket.data.actor = a;
+        const hosts = await nsp.in(rooms.hosts(a.sessionId)).fetchSockets();
+        return {
+          data: { ...result, socketId: socket.id, hostSocketId: hosts[0]?.id ?? null },
+          after: () => presence.countChanged(a.sessionId),
+        };
+      } catch (err) {
+        await socket.leave(rooms.all(p.sessionId));
+        socket.data.actor = undefined;
+        throw err;
+      }
+    }, log);
+
+    handle(socket, 'session:sync', async (p, _s, a) => ({ data: { events: await service.sync(a!, p.sinceSeq) } }), log);
+
+    const logged = <E extends 'chat:send' | 'chat:delete' | 'product:push' | 'product:pin' | 'stream:set' | 'viewer:mute'>(
+      event: E,
+      run: (p: import('./wrap.js').Parsed<E>, a: Actor) => Promise<{ data: { event: LiveEvent }; events: LiveEvent[] }>,
+      figures = false,
+    ) =>
+      handle(socket, event, async (p, s, a) => {
+        const out = await run(p, a!);
+        return {
+          data: out.data,
+          after: () => {
+            publish(a!.sessionId, out.events, s);
+            if (figures) presence.figuresChanged(a!.sessionId);
+          },
+        };
+      }, log);
+
+    logged('chat:send', (p, a) => service.chat(a, p.text));
+    logged('chat:delete', (p, a) => service.deleteChat(a, p.seq));
+    logged('product:push', (p, a) => service.push(a, p.productId), true);
+    logged('product:pin', (p, a) => service.pin(a, p.productId, p.pinned));
+    logged('stream:set', (p, a) => service.setStream(a, p.url));
+    logged('viewer:mute', (p, a) => service.moderate(a, p.viewerId, { muted: p.muted }));
+
+    handle(socket, 'viewer:ban', async (p, s, a) => {
+      const out = await service.moderate(a!, p.viewerId, { banned: true });
+      return {
+        data: out.data,
+        after: async () => {
+          publish(a!.sessionId, out.events, s);
+          for (const v of await nsp.in(rooms.viewers(a!.sessionId)).fetchSockets()) {
+            if ((v.data as { actor?: Actor }).actor?.viewerId !== p.viewerId) continue;
+            v.emit('session:kicked', { reason: 'The host removed you from this session.' });
+            v.disconnect(true);
+          }
+          presence.countChanged(a!.sessionId);
+        },
+      };
+    }, log);
+
+    handle(socket, 'deal:start', async (p, s, a) => {
+      const out = await service.startDeal(a!, p);
+      return { data: out.data, after: () => publish(a!.sessionId, out.events, s) };
+    }, log);
+
+    handle(socket, 'cart:add', async (p, _s, a) => {
+      const out = await service.addToCart(a!, p);
+      return {
+        data: { cart: out.cart, deal: out.deal },
+        after: () => {
+          // The shop-wide stock event makes every session showing the product log its new stock.
+          if (out.stockChanged) opts.stockChanged([p.productId]);
+          presence.figuresChanged(a!.sessionId);
+        },
+      };
+    }, log);
+
+    handle(socket, 'reaction:send', async (p, _s, a) => {
+      presence.react(a!.sessionId, p.kind);
+      return { data: {} };
+    }, log);
+
+    handle(socket, 'session:end', async (_p, s, a) => {
+      const out = await service.end(a!, await presence.viewersNow(a!.sessionId));
+      return { data: out.data, after: () => publish(a!.sessionId, out.events, s) };
+    }, log);
+
+    handle(socket, 'rtc:request', async (_p, s, a) => {
+      const hosts = await nsp.in(rooms.hosts(a!.sessionId)).fetchSockets();
+      for (const h of hosts) nsp.to(h.id).emit('rtc:request', { from: s.id, viewerId: a!.viewerId });
+      return { data: { hostSocketId: hosts[0]?.id ?? null } };
+    }, log);
+
+    handle(socket, 'rtc:signal', async (p, s, a) => {
+      // Signalling only between the host and a viewer of the same session.
+      const [target] = await nsp.in(p.to).fetchSockets();
+      const targetActor = (target?.data as { actor?: Actor } | undefined)?.actor;
+      if (!target || targetActor?.sessionId !== a!.sessionId || (a!.role !== 'host' && targetActor.role !== 'host')) {
+        throw new AppError('NOT_FOUND', 'No such peer in this session.');
+      }
+      const { to: _to, ...signal } = p;
+      nsp.to(target.id).emit('rtc:signal', { from: s.id, ...signal });
+      return { data: {} };
+    }, log);
+
+    socket.on('disconnect', () => {
+      const a = socket.data.actor as Actor | undefined;
+      if (a) presence.countChanged(a.sessionId);
+    });
+  });
+
+  return {
+    presence,
+    publish,
+    close: () => presence.close(),
+  };
+}
+
+export { toAckError };
