@@ -1,7 +1,10 @@
 /** The features mounted on the shop server, in order. Each issue's feature adds one line here. */
 import type { Feature } from './app.js';
 import type { Config } from './config.js';
+import { liveFeature } from './live/feature.js';
 
 export function features(_config: Config): Feature[] {
-  return [];
+  return [
+    liveFeature(), // issue 3: live shopping sessions
+  ];
 }

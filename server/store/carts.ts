@@ -10,7 +10,18 @@ export async function readCartLines(db: Kysely<Database>, shopperId: string): Pr
   const rows = await db
     .selectFrom('cart_lines as l')
     .innerJoin('products as p', 'p.id', 'l.product_id')
+    // A flash-deal line keeps the deal price while its reservation holds (live sessions, issue 3).
+    .leftJoin('live_reservations as r', (j) =>
+      j
+        .onRef('r.deal_id', '=', 'l.deal_id')
+        .onRef('r.shopper_id', '=', 'l.shopper_id')
+        .on('r.held', '>', 0)
+        .on('r.expires_at', '>', sql<Date>`now()`),
+    )
+    .leftJoin('live_deals as d', 'd.id', 'r.deal_id')
     .select([
+      'r.held',
+      'd.price_minor as deal_price_minor',
       'l.id',
       'l.product_id',
       'l.variant',
@@ -38,9 +49,10 @@ export async function readCartLines(db: Kysely<Database>, shopperId: string): Pr
     quantity: r.quantity,
     name: r.name,
     photo: r.photo ? toPhoto(JSON.parse(r.photo)) : null,
-    unitPriceMinor: r.price_minor,
+    unitPriceMinor: r.held != null && r.deal_price_minor != null && r.quantity <= r.held ? r.deal_price_minor : r.price_minor,
     currency: r.currency.trim(),
-    available: r.stock,
+    // Reserved units were already taken out of stock for this shopper.
+    available: r.stock + (r.held ?? 0),
   }));
 }
 

@@ -7,6 +7,7 @@ import type { Order, OrderStatus } from '../protocol/api.js';
 import { cartHash } from '../domain/cart.js';
 import type { Database, OrdersTable } from './schema.js';
 import { readCartLines } from './carts.js';
+import { consumeReservations } from './reservations.js';
 
 type OrderRow = Selectable<OrdersTable>;
 
@@ -139,14 +140,18 @@ async function placeOrderTx(
     w.qty += l.quantity;
     wanted.set(l.productId, w);
   }
+  // Units a live flash deal reserved for this shopper were taken from stock already.
+  const covered = await consumeReservations(trx, args.shopperId, wanted);
   const short: OutOfStockLine[] = [];
   for (const productId of [...wanted.keys()].sort()) {
     const w = wanted.get(productId)!;
+    const need = w.qty - (covered.get(productId) ?? 0);
+    if (need === 0) continue;
     const res = await trx
       .updateTable('products')
-      .set({ stock: sql`stock - ${w.qty}` })
+      .set({ stock: sql`stock - ${need}` })
       .where('id', '=', productId)
-      .where('stock', '>=', w.qty)
+      .where('stock', '>=', need)
       .returning('stock')
       .executeTakeFirst();
     if (!res) {

@@ -66,6 +66,65 @@ export interface KvTable {
   value: string;
 }
 
+export interface LiveSessionsTable {
+  id: string;
+  title: string;
+  starts_at: Date | string | null;
+  cover_product_id: string | null;
+  stream_url: string | null;
+  host_key: string;
+  status: string;
+  last_seq: Generated<number>;
+  pins: Json<string[]>;
+  peak_viewers: Generated<number>;
+  pushes: Generated<number>;
+  adds: Generated<number>;
+  orders: Generated<number>;
+  revenue_minor: ColumnType<number | string, number | undefined, number>;
+  currency: string;
+  created_at: Timestamp;
+  ended_at: Date | string | null;
+}
+
+export interface LiveEventsTable {
+  session_id: string;
+  seq: number;
+  type: string;
+  body: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+}
+
+export interface LiveViewersTable {
+  session_id: string;
+  viewer_id: string;
+  name: string;
+  muted: Generated<boolean>;
+  banned: Generated<boolean>;
+  joined_at: Timestamp;
+}
+
+export interface LiveDealsTable {
+  id: string;
+  session_id: string;
+  product_id: string;
+  price_minor: number;
+  quantity: number;
+  remaining: number;
+  per_viewer: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  reservation_expires_at: Timestamp;
+}
+
+export interface LiveReservationsTable {
+  deal_id: string;
+  shopper_id: string;
+  product_id: string;
+  taken: number;
+  held: number;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   products: ProductsTable;
   photos: PhotosTable;
@@ -73,4 +132,9 @@ export interface Database {
   orders: OrdersTable;
   order_lines: OrderLinesTable;
   kv: KvTable;
+  live_sessions: LiveSessionsTable;
+  live_events: LiveEventsTable;
+  live_viewers: LiveViewersTable;
+  live_deals: LiveDealsTable;
+  live_reservations: LiveReservationsTable;
 }

@@ -1,7 +1,9 @@
 /** Every migration, by a name that sorts in apply order. A feature adds its file and one line here. */
 import type { Migration } from 'kysely';
 import { shop } from './0001_shop.js';
+import { live } from './0003_live.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_shop': shop,
+  '0003_live': live,
 };
