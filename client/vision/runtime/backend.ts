@@ -25,7 +25,7 @@ const isBrowser = (): boolean => typeof document !== 'undefined' || (typeof self
 export function isSoftwareWebGl(): boolean {
   try {
     const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
     if (!gl) return true;
     const info = gl.getExtension('WEBGL_debug_renderer_info');
     const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));

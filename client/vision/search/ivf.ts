@@ -1,0 +1,109 @@
+/**
+ * An inverted-file (IVF) partition for approximate search: k-means centroids over the first
+ * COARSE dims of each vector (the vectors are random projections, so any prefix is one too), rows
+ * listed under their nearest centroid; a query scans only the lists of its nprobe best centroids.
+ */
+import { seededRandom } from '../embed/vector.js';
+import { dotCode } from './quantize.js';
+import type { TopK } from './topk.js';
+
+const COARSE = 32;
+
+export interface Ivf {
+  nlist: number;
+  coarse: number;
+  centroids: Float32Array;
+  /** Row ids grouped by list, with offsets[l]..offsets[l+1] the rows of list l. */
+  rows: Int32Array;
+  offsets: Int32Array;
+  nprobe: number;
+}
+
+function coarseOf(codes: Int8Array, scales: Float32Array, r: number, dims: number, coarse: number, out: Float32Array): void {
+  const base = r * dims;
+  for (let i = 0; i < coarse; i++) out[i] = codes[base + i]! * scales[r]!;
+}
+
+function nearest(centroids: Float32Array, nlist: number, coarse: number, v: Float32Array): number {
+  let best = 0;
+  let bestD = Number.POSITIVE_INFINITY;
+  for (let c = 0; c < nlist; c++) {
+    let d = 0;
+    const base = c * coarse;
+    for (let i = 0; i < coarse; i++) {
+      const t = v[i]! - centroids[base + i]!;
+      d += t * t;
+    }
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+
+/** Builds the partition: nlist ≈ 2√n lists, k-means on a sample of at most 32 per list. */
+export function buildIvf(codes: Int8Array, scales: Float32Array, dims: number, options: { nlist?: number; iterations?: number; seed?: number } = {}): Ivf {
+  const n = scales.length;
+  const coarse = Math.min(COARSE, dims);
+  const nlist = Math.max(1, Math.min(n, options.nlist ?? Math.round(2 * Math.sqrt(n))));
+  const rand = seededRandom(options.seed ?? 7);
+  const sampleSize = Math.min(n, nlist * 32);
+  const sample = Array.from({ length: sampleSize }, () => Math.floor(rand() * n));
+  const v = new Float32Array(coarse);
+  const centroids = new Float32Array(nlist * coarse);
+  for (let c = 0; c < nlist; c++) {
+    coarseOf(codes, scales, sample[c % sampleSize]!, dims, coarse, v);
+    centroids.set(v, c * coarse);
+  }
+  for (let it = 0; it < (options.iterations ?? 8); it++) {
+    const sums = new Float64Array(nlist * coarse);
+    const counts = new Int32Array(nlist);
+    for (const r of sample) {
+      coarseOf(codes, scales, r, dims, coarse, v);
+      const c = nearest(centroids, nlist, coarse, v);
+      counts[c]! += 1;
+      for (let i = 0; i < coarse; i++) sums[c * coarse + i]! += v[i]!;
+    }
+    for (let c = 0; c < nlist; c++) {
+      if (!counts[c]) continue; // an empty list keeps its old centroid
+      for (let i = 0; i < coarse; i++) centroids[c * coarse + i] = sums[c * coarse + i]! / counts[c]!;
+    }
+  }
+  const assign = new Int32Array(n);
+  const counts = new Int32Array(nlist);
+  for (let r = 0; r < n; r++) {
+    coarseOf(codes, scales, r, dims, coarse, v);
+    assign[r] = nearest(centroids, nlist, coarse, v);
+    counts[assign[r]!]! += 1;
+  }
+  const offsets = new Int32Array(nlist + 1);
+  for (let c = 0; c < nlist; c++) offsets[c + 1] = offsets[c]! + counts[c]!;
+  const fill = offsets.slice(0, nlist);
+  const rows = new Int32Array(n);
+  for (let r = 0; r < n; r++) rows[fill[assign[r]!]!++] = r;
+  return { nlist, coarse, centroids, rows, offsets, nprobe: Math.max(1, Math.round(nlist / 16)) };
+}
+
+/** Pushes the best rows of the nprobe nearest lists into `top`. */
+export function searchIvf(ivf: Ivf, query: Float32Array, codes: Int8Array, scales: Float32Array, dims: number, top: TopK, accept: (r: number) => boolean, nprobe = ivf.nprobe): void {
+  const dists = new Float64Array(ivf.nlist);
+  for (let c = 0; c < ivf.nlist; c++) {
+    let d = 0;
+    const base = c * ivf.coarse;
+    for (let i = 0; i < ivf.coarse; i++) {
+      const t = query[i]! - ivf.centroids[base + i]!;
+      d += t * t;
+    }
+    dists[c] = d;
+  }
+  const order = Array.from({ length: ivf.nlist }, (_, c) => c).sort((a, b) => dists[a]! - dists[b]!);
+  for (const c of order.slice(0, nprobe)) {
+    for (let j = ivf.offsets[c]!; j < ivf.offsets[c + 1]!; j++) {
+      const r = ivf.rows[j]!;
+      if (!accept(r)) continue;
+      const s = dotCode(query, codes, scales, r, dims);
+      if (s > top.floor) top.push(r, s);
+    }
+  }
+}

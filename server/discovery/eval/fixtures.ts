@@ -1,0 +1,62 @@
+/** The shared real-photo fixtures (../shared/fixtures, see its README), loaded for evaluation. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ImageBox } from '../../../client/vision/types.js';
+
+const root = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+export const FIXTURES = resolve(process.env.FIXTURES_DIR ?? join(root, '..', 'shared', 'fixtures'));
+
+export interface LabelledBox {
+  label: string;
+  box: ImageBox;
+}
+
+export interface LabelledPhoto {
+  name: string;
+  path: string;
+  boxes: LabelledBox[];
+}
+
+/** Home-goods labels that are COCO classes under another name (others keep their own name). */
+export const TO_COCO: Record<string, string> = {
+  chair: 'chair',
+  sofa: 'couch',
+  diningtable: 'dining table',
+  book: 'book',
+  cup: 'cup',
+  bowl: 'bowl',
+  bottle: 'bottle',
+  vase: 'vase',
+  pottedplant: 'potted plant',
+  tvmonitor: 'tv',
+  remote: 'remote',
+  backpack: 'backpack',
+  bed: 'bed',
+  sink: 'sink',
+  person: 'person',
+};
+
+/** Every home-goods photo with its boxes ([x, y, w, h] from the files' left top right bottom). */
+export function homeGoods(): LabelledPhoto[] {
+  const dir = join(FIXTURES, 'home-goods');
+  if (!existsSync(dir)) throw new Error(`Fixtures not found at ${dir}; set FIXTURES_DIR.`);
+  return readdirSync(join(dir, 'images'))
+    .filter((f) => f.endsWith('.jpg'))
+    .sort()
+    .map((f) => {
+      const name = f.replace(/\.jpg$/, '');
+      const lines = readFileSync(join(dir, 'labels', `${name}.txt`), 'utf8').split('\n').filter((l) => l.trim());
+      const boxes = lines.map((line) => {
+        const parts = line.trim().split(/\s+/);
+        const [l, t, r, b] = parts.slice(-4).map(Number) as [number, number, number, number];
+        return { label: parts.slice(0, -4).join(' '), box: [l, t, r - l, b - t] as ImageBox };
+      });
+      return { name, path: join(dir, 'images', f), boxes };
+    });
+}
+
+/** Every n-th photo (a fixed, spread-out subset for CI). */
+export function everyNth<T>(items: T[], n: number): T[] {
+  return items.filter((_, i) => i % n === 0);
+}
