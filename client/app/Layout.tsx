@@ -25,7 +25,9 @@ function HeaderSearch() {
   const search = useSearch();
   const current = location === '/' ? (new URLSearchParams(search).get('q') ?? '') : '';
   const [text, setText] = useState(current);
-  useEffect(() => setText(current), [current]);
+  useEffect(() => {
+    setText(current);
+  }, [current]);
   return (
     <form
       role="search"

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { type Toast, useToasts } from '../lib/toasts.js';
 
-const LIFETIME_MS = { success: 3500, info: 4000, error: 7000 } as const;
+const LIFETIME_MS = { success: 3000, info: 4000, error: 7000 } as const;
 
 function ToastItem({ t }: { t: Toast }) {
   const dismiss = useToasts((s) => s.dismiss);

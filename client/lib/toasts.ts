@@ -15,6 +15,7 @@ interface ToastState {
   toasts: Toast[];
   push(t: Omit<Toast, 'id'>): number;
   dismiss(id: number): void;
+  clear(): void;
 }
 
 // At most this many stay visible so a burst of errors does not cover the page.
@@ -25,11 +26,15 @@ export const useToasts = create<ToastState>((set) => ({
   toasts: [],
   push(t) {
     const id = nextId++;
-    set((s) => ({ toasts: [...s.toasts, { ...t, id }].slice(-MAX_VISIBLE) }));
+    // A new success replaces the previous one ("Added A" then "Added B" shows only B); errors stack.
+    set((s) => ({ toasts: [...s.toasts.filter((x) => t.kind === 'error' || x.kind === 'error'), { ...t, id }].slice(-MAX_VISIBLE) }));
     return id;
   },
   dismiss(id) {
     set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  },
+  clear() {
+    set({ toasts: [] });
   },
 }));
 

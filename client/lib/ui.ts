@@ -1,5 +1,6 @@
 /** Small UI state shared across the shell: whether the cart drawer is open. */
 import { create } from 'zustand';
+import { useToasts } from './toasts.js';
 
 interface UiState {
   cartOpen: boolean;
@@ -9,6 +10,10 @@ interface UiState {
 
 export const useUi = create<UiState>((set) => ({
   cartOpen: false,
-  openCart: () => set({ cartOpen: true }),
+  openCart: () => {
+    // The drawer shows what the "Added" toasts said; they would only cover its Checkout button.
+    useToasts.getState().clear();
+    set({ cartOpen: true });
+  },
   closeCart: () => set({ cartOpen: false }),
 }));

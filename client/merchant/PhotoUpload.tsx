@@ -20,7 +20,10 @@ export function PhotoUpload({ token, product, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
-    if (!file) return setPreview(null);
+    if (!file) {
+      setPreview(null);
+      return;
+    }
     const url = URL.createObjectURL(file);
     setPreview(url);
     return () => URL.revokeObjectURL(url);

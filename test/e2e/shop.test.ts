@@ -1,0 +1,141 @@
+/**
+ * The shop in a real Chromium on a phone-sized screen against the built client and a real server:
+ * a shopper searches, adds two products, is declined once, pays, sees the order; the merchant
+ * console, opened with the token link, lists that order.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Product, ProductPage } from '../../server/protocol/api.js';
+import { formatMoney } from '../../server/protocol/money.js';
+import { launchChromium } from '../support/chromium.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const shots = join(root, 'test', 'artifacts', 'screenshots');
+const PHONE = { width: 390, height: 844 };
+
+let server: TestServer;
+let browser: Browser;
+let context: BrowserContext;
+const pageErrors: string[] = [];
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+}
+
+/** Two products a shopper can add straight from the grid (in stock, no size to pick), read from the API. */
+async function pickTwoProducts(): Promise<[Product, Product]> {
+  const res = await fetch(`${server.url}/api/products?limit=100&inStock=true`);
+  const page = (await res.json()) as ProductPage;
+  const simple = page.items.filter((p) => p.stock >= 2 && !(p.attributes.sizes?.length));
+  expect(simple.length, 'the seeded catalog has two products without sizes').toBeGreaterThanOrEqual(2);
+  return [simple[0]!, simple[1]!];
+}
+
+describe('shopping on a phone', () => {
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    server = await startTestServer({ seed: true, config: { clientDir: join(root, 'dist', 'client') } });
+    browser = await launchChromium();
+    context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('a shopper finds two products, survives a declined card, pays and sees the order; the merchant console lists it', async () => {
+    const [first, second] = await pickTwoProducts();
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+
+    // The grid, then a text search for the first product from the header.
+    await page.goto(server.url + '/');
+    await page.getByRole('list', { name: 'Products' }).waitFor();
+    await shot(page, '01-shop');
+    await page.getByRole('searchbox', { name: 'Search products' }).fill(first.name);
+    await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('q') === first.name);
+    const firstCard = page.getByRole('article', { name: first.name });
+    await firstCard.waitFor();
+
+    // Product page: price formatted by the protocol's formatMoney, stock, share + QR.
+    await firstCard.getByRole('link', { name: first.name }).click();
+    await page.getByRole('heading', { level: 1, name: first.name }).waitFor();
+    expect(await page.locator('.price-lg').textContent()).toBe(formatMoney(first.price));
+    await page.getByRole('button', { name: 'Share' }).click();
+    await page.getByRole('img', { name: /^QR code for http/ }).waitFor();
+    await shot(page, '02-product');
+    await page.getByRole('button', { name: 'Add to cart' }).click();
+    await page.getByRole('status').filter({ hasText: `Added ${first.name}` }).waitFor();
+
+    // The second product straight from the search results.
+    await page.getByRole('searchbox', { name: 'Search products' }).fill(second.name);
+    await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
+    await page.getByRole('article', { name: second.name }).getByRole('button', { name: `Add ${second.name} to cart` }).click();
+    await page.getByRole('status').filter({ hasText: `Added ${second.name}` }).waitFor();
+    await page.getByRole('button', { name: 'Cart, 2 items' }).waitFor();
+
+    // The cart drawer: two lines, server total.
+    await page.getByRole('button', { name: 'Cart, 2 items' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Your cart' });
+    await drawer.getByRole('listitem', { name: first.name }).waitFor();
+    await drawer.getByRole('listitem', { name: second.name }).waitFor();
+    const total = formatMoney({ amount: first.price.amount + second.price.amount, currency: first.price.currency });
+    expect(await drawer.locator('.totals-row.total').textContent()).toContain(total);
+    await shot(page, '03-cart');
+    await drawer.getByRole('link', { name: 'Checkout' }).click();
+
+    // Checkout: a declined card leaves the cart as it was.
+    await page.getByRole('heading', { level: 1, name: 'Checkout' }).waitFor();
+    await page.getByRole('radio', { name: /Test card \(declined\)/ }).check();
+    await page.getByRole('button', { name: /^Pay/ }).click();
+    await page.getByRole('alert').filter({ hasText: 'Your payment was declined' }).waitFor();
+    expect(await page.getByRole('alert').filter({ hasText: 'declined' }).textContent()).toContain('cart is unchanged');
+    await page.getByRole('button', { name: 'Cart, 2 items' }).waitFor();
+    await shot(page, '04-checkout-declined');
+
+    // Then the paying card: confirmation page with both lines.
+    await page.getByRole('radio', { name: /Test card \(pays\)/ }).check();
+    await page.getByRole('button', { name: /^Pay/ }).click();
+    await page.getByRole('heading', { name: 'Thank you, your order is placed' }).waitFor();
+    const orderId = new URL(page.url()).pathname.split('/').pop()!;
+    const ref = orderId.slice(-8).toUpperCase();
+    await page.getByRole('link', { name: first.name }).waitFor();
+    await page.getByRole('link', { name: second.name }).waitFor();
+    await page.getByRole('button', { name: 'Cart, 0 items' }).waitFor();
+    await shot(page, '05-order-confirmation');
+
+    // My orders: the paid one and the declined one.
+    await page.getByRole('navigation', { name: 'Quick actions' }).getByRole('link', { name: 'Orders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'My orders' }).waitFor();
+    const orderLinks = page.getByRole('list').getByRole('link');
+    await orderLinks.first().waitFor();
+    expect(await orderLinks.count()).toBe(2);
+    expect(await page.getByText('Paid', { exact: true }).count()).toBe(1);
+    expect(await page.getByText('Payment failed', { exact: true }).count()).toBe(1);
+    await shot(page, '06-my-orders');
+
+    // The merchant opens the console from a token link: the token leaves the address bar, the order is listed.
+    const merchant = await context.newPage();
+    merchant.on('pageerror', (e) => pageErrors.push(e.message));
+    await merchant.goto(`${server.url}/merchant#token=${server.merchantToken}`);
+    await merchant.getByRole('heading', { level: 1, name: 'Merchant console' }).waitFor();
+    expect(new URL(merchant.url()).hash).toBe('');
+    const order = merchant.getByRole('listitem', { name: `Order ${ref}` });
+    await order.waitFor();
+    expect(await order.textContent()).toContain(first.name);
+    expect(await order.getByRole('button', { name: 'Mark shipped' }).isEnabled()).toBe(true);
+    await shot(merchant, '07-merchant-orders');
+    await merchant.getByRole('tab', { name: 'Catalog' }).click();
+    await merchant.getByRole('listitem', { name: first.name }).waitFor();
+    await shot(merchant, '08-merchant-catalog');
+
+    expect(pageErrors).toEqual([]);
+  });
+});
