@@ -125,6 +125,16 @@ export interface LiveReservationsTable {
   expires_at: Timestamp;
 }
 
+export interface ProductEmbeddingsTable {
+  product_id: string;
+  photo_id: string;
+  model_id: string;
+  model_version: string;
+  dims: number;
+  vector: Uint8Array;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   products: ProductsTable;
   photos: PhotosTable;
@@ -137,4 +147,5 @@ export interface Database {
   live_viewers: LiveViewersTable;
   live_deals: LiveDealsTable;
   live_reservations: LiveReservationsTable;
+  product_embeddings: ProductEmbeddingsTable;
 }

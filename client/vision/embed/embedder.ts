@@ -9,28 +9,14 @@ import { tf } from '../runtime/backend.js';
 import { cropResize } from '../detect/tensor.js';
 import type { ImageBox } from '../types.js';
 import { COLOUR_DIMS, colourHistograms } from './colour.js';
+import { DEFAULT_EMBEDDING, type EmbeddingSpec } from './spec.js';
 import { fuse, l2normalize, project, randomProjection } from './vector.js';
+
+export { DEFAULT_EMBEDDING, type EmbeddingSpec, embeddingModel } from './spec.js';
 
 const INPUT = 224;
 const FEATURE_NODE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze';
 export const DEEP_DIMS = 1792;
-
-/** What an embedding is made of; its `version` string identifies it in the database. */
-export interface EmbeddingSpec {
-  /** Share of the colour histogram in the fused vector's squared norm (0 = deep features only). */
-  colourWeight: number;
-  /** Output dimensions after projection; 0 keeps DEEP_DIMS + COLOUR_DIMS. */
-  dims: number;
-  /** Fraction added around a box before cropping (context helps small items). */
-  margin: number;
-}
-
-export const DEFAULT_EMBEDDING: EmbeddingSpec = { colourWeight: 0.15, dims: 256, margin: 0.05 };
-
-/** The model id and version stored with every vector. */
-export function embeddingModel(spec: EmbeddingSpec = DEFAULT_EMBEDDING): { id: string; version: string } {
-  return { id: 'mobilenet-v2-mid', version: `nsfwjs-4.3.0;c${spec.colourWeight};d${spec.dims};m${spec.margin};p1` };
-}
 
 /** Boxes grown by a margin on each side (still in image pixels; cropping pads outside). */
 export function withMargin(box: ImageBox, margin: number): ImageBox {

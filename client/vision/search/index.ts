@@ -36,6 +36,14 @@ export class VectorIndex {
     if (options.approximate ?? entries.length >= APPROXIMATE_FROM) this.ivf = buildIvf(this.codes, this.scales, dims);
   }
 
+  /** An index over already-quantised rows (a compact index from the server). */
+  static fromCodes(ids: string[], categories: string[], codes: Int8Array, scales: Float32Array, dims: number, options: { approximate?: boolean } = {}): VectorIndex {
+    const index = new VectorIndex([], dims, { approximate: false });
+    Object.assign(index, { ids, categories, codes, scales });
+    if (options.approximate ?? ids.length >= APPROXIMATE_FROM) index.ivf = buildIvf(codes, scales, dims);
+    return index;
+  }
+
   get size(): number {
     return this.ids.length;
   }

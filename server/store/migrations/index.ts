@@ -2,8 +2,10 @@
 import type { Migration } from 'kysely';
 import { shop } from './0001_shop.js';
 import { live } from './0003_live.js';
+import { discovery } from './0004_discovery.js';
 
 export const migrations: Record<string, Migration> = {
   '0001_shop': shop,
   '0003_live': live,
+  '0004_discovery': discovery,
 };

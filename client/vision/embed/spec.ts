@@ -1,0 +1,26 @@
+/**
+ * What an embedding is made of, with no tfjs import, so the server can name the current model
+ * version without loading TensorFlow.
+ */
+
+export interface EmbeddingSpec {
+  /** Share of the colour histogram in the fused vector's squared norm (0 = deep features only). */
+  colourWeight: number;
+  /** Output dimensions after projection; 0 keeps the 1792 deep + 64 colour dimensions. */
+  dims: number;
+  /** Fraction added around a box before cropping (context helps small items). */
+  margin: number;
+}
+
+/** The spec eval:vision chose (see the table in the issue's closing note). */
+export const DEFAULT_EMBEDDING: EmbeddingSpec = { colourWeight: 0.15, dims: 256, margin: 0.05 };
+
+/** The model id and version stored with every vector; any change here re-indexes the catalog. */
+export function embeddingModel(spec: EmbeddingSpec = DEFAULT_EMBEDDING): { id: string; version: string } {
+  return { id: 'mobilenet-v2-mid', version: `nsfwjs-4.3.0;c${spec.colourWeight};d${spec.dims};m${spec.margin};p1` };
+}
+
+/** Length of the vectors a spec produces. */
+export function embeddingDims(spec: EmbeddingSpec = DEFAULT_EMBEDDING): number {
+  return spec.dims > 0 ? spec.dims : 1792 + 64;
+}

@@ -1,0 +1,11 @@
+/** Opens the shop's database the way `npm start` does, for command-line tools. */
+import { join } from 'node:path';
+import { resolveDataDir } from '../config.js';
+import { type Db, openDb } from '../store/db.js';
+
+/** The database and data folder named by the environment (DATABASE_URL, DATA_DIR). */
+export async function openShopStore(env: NodeJS.ProcessEnv = process.env): Promise<{ db: Db; dataDir: string }> {
+  const dataDir = resolveDataDir(env);
+  const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) } : { dataDir: join(dataDir, 'db') });
+  return { db, dataDir };
+}

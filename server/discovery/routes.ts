@@ -1,0 +1,71 @@
+/**
+ * The discovery feature: merchants' devices store product embeddings, shoppers' devices download
+ * the compact catalog index (or, for huge catalogs, search on the server).
+ */
+import type { ShopApp } from '../app.js';
+import { embeddingDims, embeddingModel } from '../../client/vision/embed/spec.js';
+import { toCompact } from '../../client/vision/search/compact.js';
+import { VectorIndex } from '../../client/vision/search/index.js';
+import { parse, sendError } from '../http/errors.js';
+import { requireMerchant } from '../http/identity.js';
+import { Id } from '../protocol/api.js';
+import { DiscoverySearch, EmbeddingUpload } from '../protocol/discovery.js';
+import { getProducts } from '../store/products.js';
+import { currentEmbeddings, firstPhotoId, saveEmbedding } from './store.js';
+
+/** Mounts the discovery routes and keeps one in-memory index of the current model's vectors. */
+export function discoveryFeature(app: ShopApp): void {
+  const { http, ctx, events } = app;
+  const merchant = { preHandler: requireMerchant(ctx.config.merchantToken) };
+  let cached: Promise<{ index: VectorIndex; missing: number }> | undefined;
+  const invalidate = (): void => {
+    cached = undefined;
+  };
+  events.on('product:changed', invalidate);
+
+  const current = (): Promise<{ index: VectorIndex; missing: number }> => {
+    cached ??= currentEmbeddings(ctx.db, embeddingModel()).then(({ rows, missing }) => ({
+      index: new VectorIndex(rows.map((r) => ({ productId: r.productId, category: r.category, vector: r.vector })), embeddingDims()),
+      missing,
+    }));
+    return cached.catch((err) => {
+      cached = undefined;
+      throw err;
+    });
+  };
+
+  http.get('/api/discovery/index', async (_req, reply) => {
+    const { index, missing } = await current();
+    reply.header('cache-control', 'no-cache');
+    return toCompact(index, embeddingModel(), missing);
+  });
+
+  http.post('/api/discovery/search', async (req, reply) => {
+    const body = parse(DiscoverySearch, req.body, 'body');
+    const model = embeddingModel();
+    if (body.model.id !== model.id || body.model.version !== model.version) {
+      return sendError(reply, 'CONFLICT', `The catalog is indexed with ${model.id} ${model.version}; reload the page to get the current model.`, { details: { model } });
+    }
+    const { index } = await current();
+    if (body.vector.length !== index.dims) return sendError(reply, 'VALIDATION_FAILED', `The vector has ${body.vector.length} numbers; ${index.dims} expected.`);
+    const matches = index.size ? index.search(Float32Array.from(body.vector), body.k, body.categories ? { categories: body.categories } : {}) : [];
+    const products = new Map((await getProducts(ctx.db, matches.map((m) => m.productId))).map((p) => [p.id, p]));
+    return { model, items: matches.filter((m) => products.has(m.productId)).map((m) => ({ score: m.score, product: products.get(m.productId)! })) };
+  });
+
+  http.put('/api/products/:id/embedding', merchant, async (req, reply) => {
+    const id = parse(Id, (req.params as { id: string }).id, 'path');
+    const body = parse(EmbeddingUpload, req.body, 'body');
+    const model = embeddingModel();
+    if (body.model.id !== model.id || body.model.version !== model.version) {
+      return sendError(reply, 'CONFLICT', `This shop indexes with ${model.id} ${model.version}; reload the console to compute a matching vector.`);
+    }
+    if (body.vector.length !== embeddingDims()) return sendError(reply, 'VALIDATION_FAILED', `The vector has ${body.vector.length} numbers; ${embeddingDims()} expected.`);
+    const photoId = await firstPhotoId(ctx.db, id);
+    if (!photoId) return sendError(reply, 'NOT_FOUND', `Product ${id} has no photo to index.`);
+    if (photoId !== body.photoId) return sendError(reply, 'CONFLICT', 'That photo is no longer the product\'s main photo; index the current one.', { details: { photoId } });
+    await saveEmbedding(ctx.db, { productId: id, photoId, modelId: model.id, modelVersion: model.version, vector: Float32Array.from(body.vector) });
+    invalidate();
+    return reply.code(204).send();
+  });
+}

@@ -1,0 +1,43 @@
+/** Visual discovery REST shapes, shared by the Discover page, the merchant console and the server. */
+import { z } from 'zod';
+import { Category, Id } from './api.js';
+
+export const EmbeddingModelRef = z.object({ id: z.string().min(1).max(64), version: z.string().min(1).max(128) }).strict();
+export type EmbeddingModelRef = z.infer<typeof EmbeddingModelRef>;
+
+const Vector = z.array(z.number().finite().min(-1.0001).max(1.0001)).min(8).max(4096);
+
+/** PUT /api/products/:id/embedding (merchant): the vector the merchant's device computed for a photo. */
+export const EmbeddingUpload = z.object({ photoId: Id, model: EmbeddingModelRef, vector: Vector }).strict();
+export type EmbeddingUpload = z.infer<typeof EmbeddingUpload>;
+
+/** POST /api/discovery/search: nearest products to a vector, for catalogs too big for the phone. */
+export const DiscoverySearch = z
+  .object({
+    model: EmbeddingModelRef,
+    vector: Vector,
+    k: z.number().int().min(1).max(50).default(8),
+    categories: z.array(Category).max(9).optional(),
+  })
+  .strict();
+export type DiscoverySearch = z.input<typeof DiscoverySearch>;
+
+/** GET /api/discovery/index?model=&version=: the compact catalog index a device searches locally. */
+export interface CompactIndex {
+  model: EmbeddingModelRef;
+  dims: number;
+  count: number;
+  ids: string[];
+  categories: string[];
+  /** Base64 of count×dims int8 codes, row-major. */
+  codes: string;
+  /** Base64 of count float32 scales (little-endian). */
+  scales: string;
+  /** Products with a photo but no vector for this model (the page says how many are not searchable yet). */
+  missing: number;
+}
+
+export interface DiscoveryMatch {
+  productId: string;
+  score: number;
+}
