@@ -57,8 +57,8 @@ export class LiveClient {
     return new LiveClient(socket, shopper);
   }
 
-  emit<E extends ClientEventName>(event: E, payload: ClientPayload<E> | unknown): Promise<Ack<AckData[E]>> {
-    return this.socket.timeout(10_000).emitWithAck(event, payload);
+  emit<E extends ClientEventName>(event: E, payload: ClientPayload<E> | unknown, timeoutMs = 30_000): Promise<Ack<AckData[E]>> {
+    return this.socket.timeout(timeoutMs).emitWithAck(event, payload);
   }
 
   /** Emits and throws unless the ack is ok; returns its data. */
