@@ -13,6 +13,8 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 4096,
+    // dist/client/.vite/manifest.json: read by `npm run report:bundle` and the bundle budget test.
+    manifest: true,
   },
   server: {
     proxy: {
