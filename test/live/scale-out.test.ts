@@ -1,0 +1,98 @@
+/**
+ * Two server processes on one Redis (Streams adapter) and one PostgreSQL behave as one: a host
+ * on one, viewers on both, every push reaches every viewer once, in order.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import pg from 'pg';
+import { createClient } from 'redis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LiveEvent } from '../../server/protocol/live.js';
+import { POSTGRES_URL } from '../support/server.js';
+import { createProduct, createSession, LiveClient } from './helpers.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const run = randomBytes(5).toString('hex');
+const schema = `t_live_${run}`;
+const stream = `shopsee-test-${run}`;
+const TOKEN = 'merchant-test-token';
+const children: ChildProcess[] = [];
+let urls: string[] = [];
+const clients: LiveClient[] = [];
+
+/** Starts one server process and resolves with its URL. */
+function startServer(): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/live/fixtures/live-server.ts'], {
+    env: { ...process.env, DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema, REDIS_URL, LIVE_STREAM: stream },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('server did not start in 90 s')), 90_000);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      resolve((JSON.parse(line) as { url: string }).url);
+    });
+  });
+}
+
+beforeAll(async () => {
+  urls = [await startServer()];
+  urls.push(await startServer()); // after the first, so migrations ran once
+}, 180_000);
+
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await Promise.all(
+    children.map((c) => new Promise<void>((resolve) => {
+      if (c.exitCode !== null) return resolve();
+      c.once('exit', () => resolve());
+      c.kill('SIGTERM');
+    })),
+  );
+  const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: POSTGRES_URL, max: 1 }) }) });
+  await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db);
+  await db.destroy();
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const keys = await redis.keys(`${stream}*`);
+  if (keys.length) await redis.del(keys);
+  await redis.quit();
+}, 60_000);
+
+describe('two server processes on Redis and PostgreSQL', () => {
+  it('a host on one process and viewers on both: every push and chat reaches every viewer once, in order', async () => {
+    const [a, b] = urls as [string, string];
+    const products: string[] = [];
+    for (let i = 0; i < 10; i++) products.push(await createProduct(a, TOKEN, { name: `Lamp ${i}`, category: 'home' }));
+    const session = await createSession(a, TOKEN);
+    const sessionId = session.session.id;
+    const host = await LiveClient.open(a);
+    clients.push(host);
+    await host.ok('session:join', { v: 1, sessionId, name: 'Host', hostKey: session.hostKey });
+    const viewers: LiveClient[] = [];
+    for (let i = 0; i < 6; i++) {
+      const v = await LiveClient.open(i % 2 === 0 ? a : b);
+      clients.push(v);
+      viewers.push(v);
+      await v.ok('session:join', { v: 1, sessionId, name: `Viewer ${i}` });
+    }
+    const sent: LiveEvent[] = [];
+    for (const p of products) sent.push((await host.ok('product:push', { productId: p })).event);
+    // A viewer on process B chats; everyone else (both processes) gets it too.
+    const chat = (await viewers[1]!.ok('chat:send', { text: 'hello from B' })).event;
+    for (const [i, v] of viewers.entries()) {
+      const expected = i === 1 ? sent : [...sent, chat];
+      await v.until(() => v.events.length >= expected.length, 10_000, `viewer ${i} events`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    for (const [i, v] of viewers.entries()) expect(v.events, `viewer ${i}`).toEqual(i === 1 ? sent : [...sent, chat]);
+    await host.until(() => host.events.some((e) => e.seq === chat.seq), 10_000, 'host chat');
+
+    // The viewer count spans both processes.
+    await host.until(() => host.named('viewers:count').some(([c]) => (c as { now: number }).now === 6), 10_000, 'viewer count 6');
+  });
+});
