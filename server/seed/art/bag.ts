@@ -69,8 +69,9 @@ function suitcase(d: Defs, c: string, accent: string): string {
   for (const x of [300, 350, 450, 500]) parts.push(`<rect x="${x - 4}" y="250" width="8" height="420" rx="4" fill="${tint(c, 0.18)}" opacity="0.7"/>`);
   parts.push(
     `<rect x="396" y="240" width="8" height="440" fill="${shade(c, 0.25)}"/>`,
-    `<circle cx="290" cy="712" r="20" fill="#232323"/><circle cx="510" cy="712" r="20" fill="#232323"/><circle cx="566" cy="702" r="16" fill="#1b1b1b"/>`,
-    `<circle cx="290" cy="712" r="7" fill="#777"/><circle cx="510" cy="712" r="7" fill="#777"/>`,
+    // Spinner wheels under small housings.
+    `<path d="M272,694 L308,694 L304,708 L276,708 Z M492,694 L528,694 L524,708 L496,708 Z M552,688 L580,686 L578,700 L556,702 Z" fill="#2a2a2c"/>`,
+    `<rect x="280" y="706" width="20" height="16" rx="6" fill="#1b1b1b"/><rect x="500" y="706" width="20" height="16" rx="6" fill="#1b1b1b"/><rect x="558" y="699" width="16" height="13" rx="5" fill="#161616"/>`,
   );
   return parts.join('');
 }
@@ -81,5 +82,6 @@ export function drawBag(style: BagStyle, a: ProductAttributes): string {
   const c = a.colors?.[0] ?? '#6b4a2b';
   const accent = a.colors?.[1] ?? shade(c, 0.2);
   const draw = { tote, backpack, handbag, suitcase }[style];
-  return studio(d, draw(d, c, accent));
+  // The suitcase (drawn tall) gets more margin to sit with the other bags in a grid.
+  return studio(d, draw(d, c, accent), style === 'suitcase' ? 0.7 : 0.92);
 }

@@ -61,6 +61,12 @@ function plant(d: Defs, pot: string, leaf: string): string {
   return parts.join('');
 }
 
+/**
+ * How much of the frame each item fills. With more margin round them the COCO detector named them far
+ * more reliably (cup 0.54 at 0.66 vs 0.50 at full size; bottle 0.50 vs 0.31; chair 0.47 vs 0.26).
+ */
+const SCALE: Record<HomeStyle, number> = { mug: 0.8, vase: 0.85, bottle: 0.7, bowl: 0.8, plant: 0.75, lamp: 0.82, chair: 0.72, cushion: 0.8 };
+
 /** Draws a home-goods item of the given style in the product's colours. */
 export function drawHome(style: HomeStyle, a: ProductAttributes): string {
   const d = new Defs();
@@ -76,5 +82,5 @@ export function drawHome(style: HomeStyle, a: ProductAttributes): string {
     chair: () => chair(d, c, accent),
     cushion: () => cushion(d, c, accent),
   };
-  return studio(d, body[style]());
+  return studio(d, body[style](), SCALE[style]);
 }

@@ -83,13 +83,18 @@ export function shadow(d: Defs, cx: number, cy: number, rx: number, ry: number, 
 /** The backdrop's colours from its centre to its corners: warm off-whites. */
 export const BACKDROP = ['#fbfaf8', '#f1eeea', '#e6e2dc'] as const;
 
-/** Wraps a drawing in the studio: an 800x800 light neutral backdrop with a gentle centre glow. */
-export function studio(d: Defs, body: string): string {
+/**
+ * Wraps a drawing in the studio: an 800x800 light neutral backdrop with a gentle centre glow.
+ * `scale` shrinks the drawing about the centre to leave more margin round it.
+ */
+export function studio(d: Defs, body: string, scale = 1): string {
   const [centre, mid, edge] = BACKDROP;
   const bg = d.radial([[0, centre], [0.7, mid], [1, edge]], 0.5, 0.42, 0.75);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" width="${SIZE}" height="${SIZE}" viewBox="0 0 ${SIZE} ${SIZE}">` +
-    `${d}<rect width="${SIZE}" height="${SIZE}" fill="${bg}"/>${body}</svg>`
+    `${d}<rect width="${SIZE}" height="${SIZE}" fill="${bg}"/>` +
+    (scale === 1 ? body : `<g transform="translate(${r1((SIZE / 2) * (1 - scale))} ${r1((SIZE / 2) * (1 - scale))}) scale(${scale})">${body}</g>`) +
+    '</svg>'
   );
 }
 
