@@ -11,6 +11,9 @@ import { consumeReservations } from './reservations.js';
 
 type OrderRow = Selectable<OrdersTable>;
 
+/** Largest order total in minor units: the orders.total_minor column is a 32-bit integer. */
+export const MAX_ORDER_TOTAL_MINOR = 2 ** 31 - 1;
+
 export interface OutOfStockLine {
   productId: string;
   name: string;
@@ -130,6 +133,12 @@ async function placeOrderTx(
   const foreign = lines.find((l) => l.currency !== args.currency);
   if (foreign) {
     throw new AppError('UNSUPPORTED_CURRENCY', `"${foreign.name}" is priced in ${foreign.currency}; this shop sells in ${args.currency}.`);
+  }
+  // orders.total_minor is a 32-bit integer: a bigger total failed the insert with a 500.
+  if (lines.reduce((s, l) => s + l.unitPriceMinor * l.quantity, 0) > MAX_ORDER_TOTAL_MINOR) {
+    throw new AppError('LIMIT_REACHED', 'This order is larger than one order can be; split it into smaller orders.', {
+      maxTotalMinor: MAX_ORDER_TOTAL_MINOR,
+    });
   }
 
   // Take stock per product (variants of one product share its stock), in id order so

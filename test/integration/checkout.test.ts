@@ -134,6 +134,25 @@ describe.each(STORES)('checkout on %s', (store) => {
     expect((await s.get('/api/cart')).body.itemCount).toBe(3);
   });
 
+  it('refuses an order whose total does not fit one order with 409 LIMIT_REACHED, taking nothing', async () => {
+    // 99 x 1,000,000.00 EUR = 9.9e9 cents: past the 32-bit order total the store keeps.
+    const bar = await createProduct(server, { name: 'Gold Bar', price: { amount: 100_000_000, currency: 'EUR' }, stock: 99 });
+    const s = new Shopper(server.url);
+    const cart = await s.post('/api/cart/lines', { productId: bar.id, quantity: 99 });
+    expect(cart.body.total.amount).toBe(9_900_000_000);
+    const before = await rowCounts(server);
+    const res = await checkout(s, newKey());
+    expectError(res, 409, 'LIMIT_REACHED');
+    expect(res.body.error.details.maxTotalMinor).toBe(2 ** 31 - 1);
+    expect(await rowCounts(server)).toEqual(before);
+    expect(await stockOf(server, bar.id)).toBe(99);
+    // 21 bars (2.1e9 cents) still fit.
+    await s.patch(`/api/cart/lines/${cart.body.lines[0].id}`, { quantity: 21 });
+    const ok = await checkout(s, newKey());
+    expect(ok.status).toBe(201);
+    expect(ok.body.total.amount).toBe(2_100_000_000);
+  });
+
   it('answers 402 PAYMENT_FAILED for a declined card and gives back the stock and the cart', async () => {
     const s = new Shopper(server.url);
     await s.post('/api/cart/lines', { productId: mug.id, quantity: 2 });
