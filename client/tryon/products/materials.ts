@@ -25,8 +25,11 @@ export function lens(tint: string | null | undefined, opacity: number | undefine
   return new MeshPhysicalMaterial({
     color: new Color(tint ?? '#ffffff'),
     metalness: 0,
-    roughness: 0.04,
-    clearcoat: 1,
+    roughness: 0.08,
+    // A bright room reflected at full strength washes a dark lens out to white; real lenses have an
+    // anti-reflective coating, so the reflection stays a sheen.
+    envMapIntensity: 0.25,
+    specularIntensity: 0.6,
     transparent: true,
     opacity: tinted ? Math.min(0.95, Math.max(0.15, opacity ?? 0.7)) : 0.08,
     depthWrite: false,

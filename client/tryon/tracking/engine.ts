@@ -1,0 +1,48 @@
+/**
+ * The tracking engine: MediaPipe FaceLandmarker for faces (tfjs face mesh when it cannot load), tfjs
+ * hand models for wrists. Runs inside the tracking worker, or on the page when workers fail.
+ */
+import { createHumanTracker, type HumanTracker } from './humanModels.js';
+import { createMediapipeFace, type FaceDetector } from './mediapipeFace.js';
+import type { TrackerConfig, TrackerReady, TrackResult, TrackWants } from './types.js';
+
+export interface TrackingEngine {
+  ready: TrackerReady;
+  track(bitmap: ImageBitmap, timestampMs: number, still: boolean, wants: TrackWants): Promise<TrackResult>;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+/** Loads every model it can; what fails is listed in `ready.problems` rather than thrown. */
+export async function createEngine(config: TrackerConfig): Promise<TrackingEngine> {
+  const problems: string[] = [];
+  let face: FaceDetector | null = null;
+  if (!config.forceTfjsFace) {
+    face = await createMediapipeFace(config).catch((e) => {
+      problems.push(`MediaPipe face landmarker unavailable (${message(e)}); using the tfjs face mesh.`);
+      return null;
+    });
+  }
+  let human: HumanTracker | null = await createHumanTracker(config, !face).catch((e) => {
+    problems.push(`tfjs hand models unavailable (${message(e)}).`);
+    return null;
+  });
+  if (!face && human && !human.face) human = null;
+  const ready: TrackerReady = { face: face ? 'mediapipe' : human?.face ? 'tfjs-facemesh' : 'none', hands: Boolean(human), problems };
+
+  return {
+    ready,
+    async track(bitmap, timestampMs, still, wants) {
+      const t0 = performance.now();
+      const result: TrackResult = { width: bitmap.width, height: bitmap.height, faces: [], hands: [], inferenceMs: 0 };
+      if (wants.face && face) result.faces = await face.detect(bitmap, timestampMs, still);
+      if (human && (wants.hands || (wants.face && !face))) {
+        const r = await human.detect(bitmap, { face: wants.face && !face, hands: wants.hands });
+        if (!face) result.faces = r.faces;
+        result.hands = r.hands;
+      }
+      result.inferenceMs = performance.now() - t0;
+      return result;
+    },
+  };
+}
