@@ -216,6 +216,11 @@ const CLOTHING: DemoProduct[] = [
     description: 'A pinched-crown fedora in taupe wool felt with a dark grosgrain band.',
     attributes: { hatStyle: 'fedora', colors: ['#8a7358', '#2a2420'], headCircumferenceCm: 58, sizes: ['S', 'M', 'L'], material: 'wool felt' },
   }),
+  hat({
+    id: 'ribbed-beanie-burgundy', name: 'Ribbed Beanie Burgundy', price: 2400, stock: 33,
+    description: 'A rib-knit merino beanie in burgundy with a cream pompom and a turn-up cuff.',
+    attributes: { hatStyle: 'beanie', colors: ['#7a2a2a', '#e8dcc8'], headCircumferenceCm: 57, sizes: ['One size'], material: 'merino wool' },
+  }),
 ];
 
 const HOME: DemoProduct[] = [

@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS } from '../../server/config.js';
 import { ProductCreate } from '../../server/protocol/api.js';
 import { type Category, tryOnKind } from '../../server/protocol/catalog.js';
+import { drawEyewear } from '../../server/seed/art/eyewear.js';
 import { BACKDROP } from '../../server/seed/art/svg.js';
+import { drawHat } from '../../server/seed/art/wear.js';
 import { type DemoProduct, DEMO_PRODUCTS } from '../../server/seed/catalog.js';
 import { seedDemoCatalog } from '../../server/seed/seed.js';
 import { getProducts } from '../../server/store/products.js';
@@ -156,6 +158,14 @@ describe('demo product photos', () => {
         expect(r.share[i], `${p.id} ${c}`).toBeGreaterThan(0.002);
       });
     }
+  });
+
+  it('draw every frame shape and hat style the schema allows, each differently', () => {
+    const shapes = ['round', 'rectangle', 'aviator', 'cat-eye', 'square', 'oval'] as const;
+    const frames = shapes.map((frameShape) => drawEyewear({ frameShape, frameWidthMm: 140, frameColor: '#222222', lensTint: null, lensOpacity: 0.1 }));
+    expect(new Set(frames).size).toBe(shapes.length);
+    const styles = ['cap', 'fedora', 'beanie', 'bucket'] as const;
+    expect(new Set(styles.map((hatStyle) => drawHat({ hatStyle, colors: ['#334455'] }))).size).toBe(styles.length);
   });
 
   it('draw different attributes differently: no two products share a photo', () => {

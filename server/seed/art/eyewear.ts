@@ -5,7 +5,8 @@ import { Defs, r1, roundedPolygon, shade, shadow, studio, tint } from './svg.js'
 type Shape = NonNullable<ProductAttributes['frameShape']>;
 
 /** Lens height as a share of lens width, per frame shape. */
-const ASPECT: Record<Shape, number> = { round: 0.94, oval: 0.7, square: 0.86, rectangle: 0.64, aviator: 0.86, 'cat-eye': 0.66 };
+// The same proportions as the try-on model's lens outlines (client/tryon/products/lensOutline.ts).
+const ASPECT: Record<Shape, number> = { round: 0.92, oval: 0.7, square: 0.85, rectangle: 0.62, aviator: 0.86, 'cat-eye': 0.72 };
 /** Thin wire frames read as metal; the others are acetate with a thick rim. */
 const METAL = new Set<Shape>(['aviator', 'round']);
 

@@ -1,4 +1,4 @@
-/** Footwear and hat illustrations: side views of a sneaker and a Chelsea boot; a cap and a fedora. */
+/** Footwear and hat illustrations: side views of a sneaker and a Chelsea boot; cap, fedora, bucket hat and beanie. */
 import type { ProductAttributes } from '../../protocol/catalog.js';
 import { Defs, shade, shadow, studio, tint } from './svg.js';
 
@@ -86,10 +86,39 @@ function fedora(d: Defs, c: string, accent: string): string {
   ].join('');
 }
 
-/** Draws a hat of the product's hatStyle (cap or fedora) in its colours. */
+function bucket(d: Defs, c: string, accent: string): string {
+  const cotton = d.linear([[0, shade(c, 0.22)], [0.35, tint(c, 0.12)], [0.65, c], [1, shade(c, 0.32)]], 0, 0, 1, 0);
+  return [
+    shadow(d, 400, 610, 250, 22),
+    `<path d="M300,300 Q400,270 500,300 L532,470 L268,470 Z" fill="${cotton}"/>`,
+    `<ellipse cx="400" cy="296" rx="100" ry="20" fill="${tint(c, 0.15)}"/>`,
+    `<path d="M268,462 Q400,480 532,462 L620,576 Q400,640 180,576 Z" fill="${cotton}"/>`,
+    `<path d="M262,452 Q400,472 538,452 L540,472 Q400,492 260,472 Z" fill="${accent}"/>`,
+    // Rows of stitching round the soft brim.
+    `<path d="M250,500 Q400,530 550,500 M230,528 Q400,568 570,528 M212,554 Q400,604 588,554" fill="none" stroke="${shade(c, 0.3)}" stroke-width="2" stroke-dasharray="7 5"/>`,
+  ].join('');
+}
+
+function beanie(d: Defs, c: string, accent: string): string {
+  const knit = d.radial([[0, tint(c, 0.2)], [0.65, c], [1, shade(c, 0.35)]], 0.4, 0.35, 0.8);
+  const ribs = Array.from({ length: 17 }, (_, i) => 270 + i * 16).map((x) => `M${x},492 L${x},588`).join(' ');
+  const dome = 'M262,500 C250,196 550,196 538,500 Z';
+  return [
+    shadow(d, 400, 620, 200, 20),
+    `<circle cx="400" cy="250" r="54" fill="${d.radial([[0, tint(accent, 0.35)], [0.7, accent], [1, shade(accent, 0.3)]], 0.4, 0.35, 0.7)}"/>`,
+    `<path d="${dome}" fill="${knit}"/>`,
+    // Knit wales running up to the crown, kept inside the dome.
+    `<g clip-path="${d.clip(`<path d="${dome}"/>`)}"><path d="M330,250 Q320,400 318,496 M400,250 L400,496 M470,250 Q480,400 482,496 M290,330 Q280,420 282,496 M510,330 Q520,420 518,496" fill="none" stroke="${shade(c, 0.2)}" stroke-width="3" opacity="0.45"/></g>`,
+    `<rect x="254" y="484" width="292" height="112" rx="22" fill="${d.linear([[0, tint(c, 0.08)], [1, shade(c, 0.25)]])}"/>`,
+    `<path d="${ribs}" stroke="${shade(c, 0.3)}" stroke-width="3" opacity="0.6"/>`,
+  ].join('');
+}
+
+/** Draws a hat of the product's hatStyle (cap, fedora, bucket or beanie) in its colours. */
 export function drawHat(a: ProductAttributes): string {
   const d = new Defs();
   const c = a.colors?.[0] ?? '#4a4a4a';
   const accent = a.colors?.[1] ?? shade(c, 0.4);
-  return studio(d, a.hatStyle === 'fedora' ? fedora(d, c, accent) : cap(d, c, accent));
+  const draw = { cap, fedora, bucket, beanie }[a.hatStyle ?? 'cap'];
+  return studio(d, draw(d, c, accent));
 }
