@@ -23,7 +23,9 @@ export interface DetectorOptions {
   maxPeople: number;
 }
 
-export const PHOTO_DETECTOR: DetectorOptions = { minScore: 0.2, tiles: 2, apparel: true, maxPeople: 3 };
+// Tiles: eval:vision measured +0.011 recall at 0.2 (0.406 → 0.417) for 5× the cost and lower precision,
+// so photos use one full-frame pass; tiles stay an option for callers that can afford them.
+export const PHOTO_DETECTOR: DetectorOptions = { minScore: 0.2, tiles: 0, apparel: true, maxPeople: 3 };
 export const CAMERA_DETECTOR: DetectorOptions = { minScore: 0.25, tiles: 0, apparel: true, maxPeople: 1 };
 
 /** Finds products and apparel regions in an image. */

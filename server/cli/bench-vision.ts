@@ -1,0 +1,115 @@
+/**
+ * `npm run bench:vision [-- --quick] [--json]`: discovery speed in Node (wasm), each figure against
+ * a baseline measured in the same run:
+ *  - per photo, end to end (decode, detect, embed every item, search a 100k index) vs the bare
+ *    centernet inference on the same photos (target ratio ≤ 1.6);
+ *  - approximate search at 100k and 1M vectors vs an exact scan (target ≥ 10× at recall@10 ≥ 0.95);
+ *  - index memory per product (target ≤ 512 bytes);
+ *  - tfjs tensor count after 500 camera-sized frames vs after 10 (no leak).
+ * --quick (CI) uses 2 photos, 20k/50k vectors and 40 frames.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CAMERA_DETECTOR } from '../../client/vision/detect/detector.js';
+import { cropResize, imageTensor } from '../../client/vision/detect/tensor.js';
+import { loadGraphModel, tf } from '../../client/vision/runtime/index.js';
+import { nodeModelLocation } from '../../client/vision/runtime/node.js';
+import { Tracker } from '../../client/vision/track/tracker.js';
+import { syntheticCatalog } from '../discovery/bench/synthetic.js';
+import { decodePhoto } from '../discovery/decode.js';
+import { FIXTURES, homeGoods } from '../discovery/eval/fixtures.js';
+import { discoverPhoto, nodeEngine } from '../discovery/node-engine.js';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const json = args.includes('--json');
+const log = (line: string): void => {
+  if (!json) process.stdout.write(`${line}\n`);
+};
+const ms = (t0: number): number => performance.now() - t0;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const DIMS = 256;
+
+const engine = await nodeEngine();
+const summary: Record<string, number> = {};
+
+// 1. End to end per photo vs the bare detector.
+const photoPaths = [join(FIXTURES, 'fashion', 'street-blazer-sunglasses.jpg'), join(FIXTURES, 'fashion', 'runway-dress.jpg'), ...homeGoods().slice(0, quick ? 0 : 6).map((p) => p.path)];
+const catalog100k = syntheticCatalog(quick ? 20_000 : 100_000, DIMS, { approximate: true });
+const centernet = await loadGraphModel('centernet', nodeModelLocation());
+await discoverPhoto(readFileSync(photoPaths[0]!), { index: catalog100k.index }); // warm-up
+const bare: number[] = [];
+const full: number[] = [];
+let items = 0;
+for (const path of photoPaths) {
+  const bytes = readFileSync(path);
+  const decoded = await decodePhoto(bytes);
+  const t = imageTensor(decoded.image);
+  const t0 = performance.now();
+  const input = cropResize(t, [[0, 0, decoded.image.width, decoded.image.height]], 512);
+  const out = centernet.execute(input, 'tower_0/detections') as import('@tensorflow/tfjs').Tensor;
+  await out.data();
+  bare.push(ms(t0));
+  tf.dispose([t, input, out]);
+  const t1 = performance.now();
+  const result = await discoverPhoto(bytes, { index: catalog100k.index });
+  full.push(ms(t1));
+  items += result.items.length;
+}
+summary.photo_bare_ms = median(bare);
+summary.photo_end_to_end_ms = median(full);
+summary.photo_ratio = summary.photo_end_to_end_ms / summary.photo_bare_ms;
+summary.items_per_photo = items / photoPaths.length;
+log(`Photos: ${photoPaths.length}, ${summary.items_per_photo.toFixed(1)} items each, index ${catalog100k.index.size} vectors`);
+log(`  bare centernet       ${summary.photo_bare_ms.toFixed(0)} ms (median)`);
+log(`  end to end           ${summary.photo_end_to_end_ms.toFixed(0)} ms (decode + detect + keypoints + embed all + search)`);
+log(`  ratio                ${summary.photo_ratio.toFixed(2)} (target ≤ 1.6)`);
+
+// 2. Search: IVF vs exact scan on the same int8 vectors.
+for (const n of quick ? [20_000, 50_000] : [100_000, 1_000_000]) {
+  const cat = n === catalog100k.index.size ? catalog100k : syntheticCatalog(n, DIMS, { approximate: true });
+  const { index, queries } = cat;
+  const exactT: number[] = [];
+  const approxT: number[] = [];
+  let hit = 0;
+  for (const q of queries) {
+    let t0 = performance.now();
+    const exact = index.search(q, 10, { exact: true });
+    exactT.push(ms(t0));
+    t0 = performance.now();
+    const approx = index.search(q, 10);
+    approxT.push(ms(t0));
+    const truth = new Set(exact.map((m) => m.productId));
+    hit += approx.filter((m) => truth.has(m.productId)).length;
+  }
+  const key = n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`;
+  summary[`search_${key}_exact_ms`] = median(exactT);
+  summary[`search_${key}_ivf_ms`] = median(approxT);
+  summary[`search_${key}_speedup`] = median(exactT) / median(approxT);
+  summary[`search_${key}_recall10`] = hit / (queries.length * 10);
+  summary[`search_${key}_build_s`] = cat.buildMs / 1000;
+  summary.bytes_per_product = (index.codes.byteLength + index.scales.byteLength + (index.ivf?.rows.byteLength ?? 0) + (index.ivf?.centroids.byteLength ?? 0)) / index.size;
+  log(`Search ${n.toLocaleString('en')} × ${DIMS}-d int8 (IVF ${index.ivf?.nlist} lists, nprobe ${index.ivf?.nprobe}, built in ${(cat.buildMs / 1000).toFixed(1)} s)`);
+  log(`  exact scan ${median(exactT).toFixed(2)} ms, IVF ${median(approxT).toFixed(2)} ms: ${summary[`search_${key}_speedup`]!.toFixed(1)}× faster at recall@10 ${summary[`search_${key}_recall10`]!.toFixed(3)} (target ≥ 10× at ≥ 0.95)`);
+}
+log(`Index memory: ${summary.bytes_per_product!.toFixed(0)} bytes per product in typed arrays (target ≤ 512)`);
+
+// 3. Tensor leak check over camera-sized frames (detect + track, as the camera loop does).
+const frames = quick ? 40 : 500;
+const street = await decodePhoto(readFileSync(photoPaths[0]!));
+const frameTensor = imageTensor(street.image);
+const camera = tf.tidy(() => tf.image.resizeBilinear(frameTensor, [480, 360]).toInt() as import('@tensorflow/tfjs').Tensor3D);
+frameTensor.dispose();
+const tracker = new Tracker();
+let after10 = 0;
+const t0 = performance.now();
+for (let f = 1; f <= frames; f++) {
+  tracker.update(await engine.detector.detect(camera, CAMERA_DETECTOR));
+  if (f === 10) after10 = tf.memory().numTensors;
+}
+summary.frame_ms = ms(t0) / frames;
+summary.tensors_after_10 = after10;
+summary[`tensors_after_${frames}`] = tf.memory().numTensors;
+log(`Camera frames (360×480): ${frames} at ${summary.frame_ms.toFixed(0)} ms each; tensors after 10: ${after10}, after ${frames}: ${tf.memory().numTensors} (${tf.memory().numTensors === after10 ? 'no leak' : 'LEAK'})`);
+camera.dispose();
+if (json) process.stdout.write(`${JSON.stringify(Object.fromEntries(Object.entries(summary).map(([k, v]) => [k, Math.round(v * 1000) / 1000])))}\n`);
