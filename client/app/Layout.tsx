@@ -56,9 +56,11 @@ const NAV = [
 export function Layout({ children }: { children: ReactNode }) {
   const me = useMe();
   const [location] = useLocation();
+  // The merchant console is a work screen: no shop search, cart or shopper bottom bar.
+  const merchant = location.startsWith('/merchant');
   const active = (href: string) => (href === '/' ? location === '/' || location.startsWith('/p/') : location.startsWith(href));
   return (
-    <div className="shell">
+    <div className={`shell ${merchant ? 'shell-merchant' : ''}`}>
       <a href="#main" className="skip-link">
         Skip to content
       </a>
@@ -74,21 +76,23 @@ export function Layout({ children }: { children: ReactNode }) {
               </Link>
             ))}
           </nav>
-          <CartButton />
+          {!merchant && <HeaderSearch />}
+          {!merchant && <CartButton />}
         </div>
-        <HeaderSearch />
       </header>
       <main id="main" className="main">
         {children}
       </main>
-      <nav className="bottom-bar" aria-label="Quick actions">
-        {NAV.map((n) => (
-          <Link key={n.href} href={n.href} className={active(n.href) ? 'active' : ''} aria-current={active(n.href) ? 'page' : undefined}>
-            {n.label}
-          </Link>
-        ))}
-        <CartButtonLabelled />
-      </nav>
+      {!merchant && (
+        <nav className="bottom-bar" aria-label="Quick actions">
+          {NAV.map((n) => (
+            <Link key={n.href} href={n.href} className={active(n.href) ? 'active' : ''} aria-current={active(n.href) ? 'page' : undefined}>
+              {n.label}
+            </Link>
+          ))}
+          <CartButtonLabelled />
+        </nav>
+      )}
       <CartDrawer />
       <Toasts />
     </div>

@@ -26,7 +26,7 @@ function ColorField({ k, label, form, errors, set }: Props & { k: keyof ProductF
     <Field label={label} error={errors[k]}>
       {(p) => (
         <span className="row-gap" style={{ justifyContent: 'flex-start', alignItems: 'center' }}>
-          <input {...p} type="color" value={value || '#000000'} onChange={(e) => set(k, e.target.value as never)} />
+          <input {...p} type="color" className={value ? '' : 'color-unset'} value={value || '#000000'} onChange={(e) => set(k, e.target.value as never)} />
           {value ? (
             <button type="button" className="link-btn" onClick={() => set(k, '' as never)}>
               Clear

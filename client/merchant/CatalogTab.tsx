@@ -57,9 +57,10 @@ export function CatalogTab({ token, currency }: { token: string; currency: strin
                   <strong>{p.name}</strong>
                   <br />
                   <span className="muted">
-                    <Price money={p.price} /> · {p.category} · {p.stock} in stock
+                    <Price money={p.price} /> · {p.category}
                   </span>{' '}
                   <StockBadge stock={p.stock} />
+                  {p.stock > 5 && <span className="muted"> {p.stock}</span>}
                 </span>
                 <span className="admin-actions">
                   <button type="button" className="btn" onClick={() => setEditing(p)} aria-label={`Edit ${p.name}`}>

@@ -8,14 +8,9 @@ import { OrdersTab } from './OrdersTab.js';
 import { SignIn } from './SignIn.js';
 import { hashWithoutToken, loadToken, saveToken, tokenFromHash } from './token.js';
 
-/** Takes a token from "#token=..." once, removing it from the address bar; else the saved one. */
+/** The token from a "#token=..." link, else the saved one. Pure: React may call it more than once. */
 function initialToken(): string | null {
-  const fromHash = tokenFromHash(location.hash);
-  if (fromHash) {
-    history.replaceState(history.state, '', location.pathname + location.search + hashWithoutToken(location.hash));
-    return fromHash;
-  }
-  return loadToken(localStorage);
+  return tokenFromHash(location.hash) ?? loadToken(localStorage);
 }
 
 type Tab = 'catalog' | 'orders';
@@ -24,6 +19,12 @@ type Tab = 'catalog' | 'orders';
 export default function MerchantPage() {
   const [token, setToken] = useState<string | null>(initialToken);
   const [tab, setTab] = useState<Tab>('orders');
+  // Once the token is in state, take it out of the address bar (and so out of history and screenshots).
+  useEffect(() => {
+    if (tokenFromHash(location.hash)) {
+      history.replaceState(history.state, '', location.pathname + location.search + hashWithoutToken(location.hash));
+    }
+  }, []);
   const currency = useMe().data?.currency ?? 'EUR';
   const check = useQuery({
     queryKey: ['merchant-me', token],

@@ -50,7 +50,7 @@ export function OrdersTab({ token }: { token: string }) {
       </div>
       {orders.isPending && <Spinner label="Loading orders" />}
       {orders.isError && <ErrorState error={orders.error} onRetry={() => orders.refetch()} />}
-      {orders.data && orders.data.items.length === 0 && <EmptyState title="No orders here yet" />}
+      {orders.data && orders.data.items.length === 0 && <EmptyState title="No orders here yet">{status ? `No ${status} orders.` : "Orders appear here as soon as shoppers check out."}</EmptyState>}
       {orders.data && orders.data.items.length > 0 && (
         <ul className="admin-list">
           {orders.data.items.map((o) => (

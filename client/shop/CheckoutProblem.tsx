@@ -1,4 +1,5 @@
 import { ApiError, errorMessage } from '../lib/api.js';
+import { useUi } from '../lib/ui.js';
 
 interface ShortLine {
   productId: string;
@@ -31,6 +32,9 @@ export function CheckoutProblem({ error }: { error: unknown }) {
           <p>{error.message}</p>
         )}
         <p>Change the quantities in your cart, then pay again. Nothing was charged.</p>
+        <button type="button" className="btn" onClick={() => useUi.getState().openCart()}>
+          Edit cart
+        </button>
       </div>
     );
   }

@@ -138,4 +138,83 @@ describe('shopping on a phone', () => {
 
     expect(pageErrors).toEqual([]);
   });
+
+  it('a merchant sees the server’s field error, fixes it, creates sunglasses with a photo, and shoppers find them', async () => {
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    const name = `Test Round Shades ${Date.now() % 100000}`;
+    await page.goto(`${server.url}/merchant#token=${server.merchantToken}`);
+    await page.getByRole('tab', { name: 'Catalog' }).click();
+    await page.getByRole('button', { name: 'New product' }).click();
+    const form = page.getByRole('form', { name: 'Product' });
+    await form.getByLabel('Name').fill(name);
+    await form.getByLabel('Category').selectOption('sunglasses');
+    await form.getByLabel('Price (EUR)').fill('89.50');
+    await form.getByLabel('Stock').fill('4');
+    await form.getByLabel('Frame width (mm)').fill('90');
+    await form.getByLabel('Frame shape').selectOption('round');
+    await form.getByRole('button', { name: 'Create product' }).click();
+
+    // The server refuses 90 mm (100-180); its issue lands on that field.
+    const width = form.getByLabel('Frame width (mm)');
+    await page.waitForFunction(() => document.querySelector('[aria-invalid="true"]') !== null);
+    expect(await width.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.locator('.field-error').first().textContent()).toMatch(/100/);
+    await shot(page, '09-merchant-field-error');
+    await width.fill('138');
+    await form.getByRole('button', { name: 'Create product' }).click();
+    await page.getByRole('heading', { name: `Edit ${name}` }).waitFor();
+
+    // Photo: preview before sending, then stored and listed.
+    await page.getByLabel('Add a photo').setInputFiles(join(root, '..', 'shared', 'fixtures', 'fashion', 'street-blazer-sunglasses.jpg'));
+    await page.getByRole('img', { name: 'Preview of the photo to upload' }).waitFor();
+    await page.getByRole('button', { name: 'Upload photo' }).click();
+    await page.getByRole('status').filter({ hasText: 'Photo added' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Remove' }).count()).toBe(1);
+    await shot(page, '10-merchant-product-form');
+
+    // A file that is not an image is refused before upload with a clear reason.
+    await page.getByLabel('Add a photo').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.getByRole('alert').filter({ hasText: 'notes.txt is not a JPEG' }).waitFor();
+
+    await page.goto(`${server.url}/?q=${encodeURIComponent(name)}`);
+    const card = page.getByRole('article', { name });
+    await card.waitFor();
+    const src = await card.locator('img').getAttribute('src');
+    expect(src).toMatch(/^\/media\/ph_[0-9a-f]+-thumb\.webp$/);
+    expect((await fetch(server.url + src!)).headers.get('content-type')).toBe('image/webp');
+    expect(await card.textContent()).toContain('€89.50');
+    expect(await card.textContent()).toContain('Only 4 left');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('a shopper whose product sold out meanwhile is told which line and how many are left', async () => {
+    const [product] = await pickTwoProducts();
+    const shopper = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      const page = await shopper.newPage();
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      await page.goto(`${server.url}/p/${product.id}`);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByRole('button', { name: 'Cart, 1 item' }).waitFor();
+
+      // Someone else buys the rest: the merchant sets stock to 0.
+      const res = await fetch(`${server.url}/api/products/${product.id}`, {
+        method: 'PATCH',
+        headers: { authorization: `Bearer ${server.merchantToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ stock: 0 }),
+      });
+      expect(res.status).toBe(200);
+
+      await page.goto(`${server.url}/checkout`);
+      await page.getByRole('button', { name: /^Pay/ }).click();
+      const alert = page.getByRole('alert').filter({ hasText: 'no longer available' });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain(`${product.name}: you asked for 1, none are left.`);
+      await shot(page, '11-checkout-out-of-stock');
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await shopper.close();
+    }
+  });
 });
