@@ -1,0 +1,83 @@
+/// <reference lib="webworker" />
+/**
+ * The vision worker: loads the models and the catalog index once, then analyses photos (detect,
+ * embed, search) and camera frames (detect only) sent as ImageBitmaps, one at a time.
+ */
+import { CAMERA_DETECTOR } from '../vision/detect/detector.js';
+import { embeddingModel } from '../vision/embed/spec.js';
+import { createVisionEngine, type VisionEngine } from '../vision/engine.js';
+import { fetchBytes, initBackend, MODELS_URL, modelStatus } from '../vision/runtime/index.js';
+import { fromCompact } from '../vision/search/compact.js';
+import type { VectorIndex } from '../vision/search/index.js';
+import type { RgbImage } from '../vision/types.js';
+import type { CompactIndex } from '../../server/protocol/discovery.js';
+import type { WorkerMessage, WorkerRequest } from './protocol.js';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (m: WorkerMessage): void => scope.postMessage(m);
+/** Longest side analysed; detection runs at 512 and crops at 224. */
+const MAX_SIDE = 1280;
+
+let engine: VisionEngine | undefined;
+let index: VectorIndex | undefined;
+
+modelStatus.subscribe(() => post({ type: 'status', states: modelStatus.all() }));
+
+/** Pixels of a bitmap, downscaled, alpha flattened on white (transparent PNGs are not black). */
+function pixels(bitmap: ImageBitmap): { image: RgbImage; scale: number } {
+  const scale = Math.min(1, MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const w = Math.max(1, Math.round(bitmap.width * scale));
+  const h = Math.max(1, Math.round(bitmap.height * scale));
+  const canvas = new OffscreenCanvas(w, h);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = '#fff';
+  ctx.fillRect(0, 0, w, h);
+  ctx.drawImage(bitmap, 0, 0, w, h);
+  const data = ctx.getImageData(0, 0, w, h).data;
+  return { image: { width: w, height: h, channels: 4, data }, scale: 1 / scale };
+}
+
+const up = <T extends { box: readonly [number, number, number, number] }>(items: T[], s: number): T[] =>
+  items.map((it) => ({ ...it, box: [Math.round(it.box[0] * s), Math.round(it.box[1] * s), Math.round(it.box[2] * s), Math.round(it.box[3] * s)] as const }));
+
+async function start(): Promise<void> {
+  try {
+    const backend = await initBackend({ wasmDir: `${MODELS_URL}/tfjs-wasm/` });
+    const [e, catalog] = await Promise.all([
+      createVisionEngine({ base: MODELS_URL, read: fetchBytes }),
+      fetch('/api/discovery/index').then((r) => (r.ok ? (r.json() as Promise<CompactIndex>) : undefined)).catch(() => undefined),
+    ]);
+    engine = e;
+    const current = embeddingModel();
+    if (catalog && catalog.model.version === current.version) index = fromCompact(catalog);
+    post({ type: 'ready', backend, catalog: { count: index?.size ?? 0, missing: catalog?.missing ?? 0 } });
+  } catch (err) {
+    post({ type: 'failed', reason: (err as Error).message });
+  }
+}
+
+const ready = start();
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  await ready;
+  const t0 = performance.now();
+  try {
+    if (!engine) throw new Error('The vision models are not available.');
+    const { image, scale } = pixels(req.bitmap);
+    const size = { width: req.bitmap.width, height: req.bitmap.height };
+    req.bitmap.close();
+    if (req.type === 'analyse') {
+      const items = await engine.discover(image, index ? { index, k: 6 } : {});
+      post({ id: req.id, type: 'result', ...size, items: up(items, scale), ms: performance.now() - t0 });
+    } else if (req.type === 'frame') {
+      const items = await engine.detector.detect(image, CAMERA_DETECTOR);
+      post({ id: req.id, type: 'detections', ...size, items: up(items, scale), ms: performance.now() - t0 });
+    } else {
+      const [vector] = await engine.embedBoxes(image, [[0, 0, image.width, image.height]]);
+      post({ id: req.id, type: 'vector', vector: [...vector!], model: embeddingModel() });
+    }
+  } catch (err) {
+    post({ id: req.id, type: 'error', message: (err as Error).message });
+  }
+};
