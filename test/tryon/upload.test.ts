@@ -10,7 +10,7 @@ import { makeGlb } from './glb.js';
 
 const form = (bytes: Uint8Array, name = 'frames.glb') => {
   const f = new FormData();
-  f.append('model', new Blob([bytes]), name);
+  f.append('model', new Blob([bytes as Uint8Array<ArrayBuffer>]), name);
   return f;
 };
 
