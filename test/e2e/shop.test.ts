@@ -56,8 +56,23 @@ describe('shopping on a phone', () => {
 
     // The grid, then a text search for the first product from the header.
     await page.goto(server.url + '/');
-    await page.getByRole('list', { name: 'Products' }).waitFor();
+    const grid = page.getByRole('list', { name: 'Products' });
+    await grid.waitFor();
     await shot(page, '01-shop');
+
+    // Paging: 12 at a time, "Load more" adds the next 12 (as many as the catalog has).
+    const all = (await (await fetch(`${server.url}/api/products?limit=1`)).json()) as ProductPage;
+    expect(await grid.getByRole('article').count()).toBe(Math.min(all.total, 12));
+    if (all.total > 12) {
+      await page.getByRole('button', { name: 'Load more' }).click();
+      await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Products"] article').length === n, Math.min(all.total, 24));
+    }
+
+    // A category chip filters the grid and is written into the address bar.
+    const inCategory = (await (await fetch(`${server.url}/api/products?limit=1&category=${first.category}`)).json()) as ProductPage;
+    await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: new RegExp(`^${first.category}$`, 'i') }).click();
+    await page.waitForURL((u) => u.searchParams.get('category') === first.category);
+    await page.waitForFunction((n) => document.querySelectorAll('[aria-label="Products"] article').length === n, Math.min(inCategory.total, 12));
     await page.getByRole('searchbox', { name: 'Search products' }).fill(first.name);
     await page.getByRole('searchbox', { name: 'Search products' }).press('Enter');
     await page.waitForURL((u) => u.searchParams.get('q') === first.name);
