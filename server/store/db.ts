@@ -29,7 +29,7 @@ export interface Db {
 export async function openDb(opts: DbOptions): Promise<Db> {
   const db = opts.databaseUrl ? await openPostgres(opts) : await openPglite(opts);
   try {
-    await migrate(db.kysely);
+    await migrate(db.kysely, opts.databaseUrl ? opts.schema : undefined);
   } catch (err) {
     await db.close();
     throw err;
