@@ -4,6 +4,7 @@ import type { Product } from '../../server/protocol/api.js';
 import { errorMessage, merchantApi } from '../lib/api.js';
 import { toast } from '../lib/toasts.js';
 import { ACCEPTED_PHOTO_TYPES, photoProblem, uploadPhoto } from './upload.js';
+import { autoIndexProduct } from '../discover/autoIndex.js';
 
 interface Props {
   token: string;
@@ -36,6 +37,8 @@ export function PhotoUpload({ token, product, onChanged }: Props) {
     try {
       const updated = await uploadPhoto(token, product.id, file, setProgress);
       onChanged(updated);
+      // Issue 4: this device computes the main photo's visual-search vector for Discover.
+      void autoIndexProduct(token, updated).then((r) => typeof r === 'object' && toast.error(`Photo saved, but visual search could not index it: ${r.error}`));
       setFile(null);
       void qc.invalidateQueries({ queryKey: ['products'] });
       toast.success('Photo added');
@@ -51,6 +54,7 @@ export function PhotoUpload({ token, product, onChanged }: Props) {
     try {
       await merchantApi.deletePhoto(token, product.id, photoId);
       onChanged({ ...product, photos: product.photos.filter((p) => p.id !== photoId) });
+      void autoIndexProduct(token, { ...product, photos: product.photos.filter((p) => p.id !== photoId) });
       void qc.invalidateQueries({ queryKey: ['products'] });
     } catch (err) {
       toast.error(errorMessage(err));

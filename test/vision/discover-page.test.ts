@@ -110,4 +110,26 @@ describe('Discover page', () => {
     expect(uploads).toBe(0);
     expect(pageErrors).toEqual([]);
   }, 240_000);
+
+  it('a merchant who adds a product photo gets it indexed for Discover by the browser, without any command', async () => {
+    const merchant = new Shopper(server.url, server.merchantToken);
+    const created = await merchant.post('/api/products', { name: 'Walnut side chair', category: 'home', price: { amount: 12900, currency: 'EUR' }, stock: 2 });
+    const photo = join(tmp, 'chair.jpg');
+    writeFileSync(photo, await crop(join(FIXTURES, 'home-goods', 'images', '2007_000464.jpg'), [364, 77, 74, 75]));
+    const page = await context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/merchant#token=${server.merchantToken}`);
+    await page.getByRole('tab', { name: /catalog/i }).click();
+    await page.getByRole('button', { name: 'Edit Walnut side chair' }).click();
+    await page.getByLabel('Add a photo').setInputFiles(photo);
+    await page.getByRole('button', { name: 'Upload photo' }).click();
+    const deadline = Date.now() + 120_000;
+    let ids: string[] = [];
+    while (Date.now() < deadline && !ids.includes(created.body.id)) {
+      await new Promise((r) => setTimeout(r, 1000));
+      ids = (await new Shopper(server.url).get('/api/discovery/index')).body.ids;
+    }
+    expect(ids).toContain(created.body.id);
+    expect(pageErrors).toEqual([]);
+  }, 240_000);
 });
