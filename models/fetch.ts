@@ -126,7 +126,8 @@ export async function fetchModels(log: (line: string) => void = (l) => process.s
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'status.json'), `${JSON.stringify({ models: records }, null, 2)}\n`);
   const missing = records.filter((r) => !r.available).length;
-  log(missing === 0 ? `Models are in place (${copied} file${copied === 1 ? '' : 's'} copied).` : `Models: ${records.length - missing} in place, ${missing} unavailable.`);
+  const files = `${copied} file${copied === 1 ? '' : 's'} copied`;
+  log(missing === 0 ? `Models are in place (${files}).` : `Models: ${records.length - missing} in place, ${missing} unavailable (${files}).`);
   return records;
 }
 
