@@ -19,4 +19,8 @@ export const routes: RouteDef[] = [
   { path: '/merchant', page: lazy(() => import('../merchant/MerchantPage.js')) },
   { path: '/discover', page: lazy(() => import('../discover/DiscoverPage.js')) },
   { path: '/try-on/:productId', page: lazy(() => import('../tryon/TryOnPage.js')) },
+  { path: '/live', page: lazy(() => import('../live/LiveHome.js')) },
+  { path: '/live/:id', page: lazy(() => import('../live/ViewerPage.js')) },
+  { path: '/live/:id/host', page: lazy(() => import('../live/HostPage.js')) },
+  { path: '/live/:id/replay', page: lazy(() => import('../live/ReplayPage.js')) },
 ];

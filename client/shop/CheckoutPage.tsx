@@ -9,6 +9,7 @@ import { api, ApiError, errorMessage } from '../lib/api.js';
 import { CART_KEY, useCart } from '../lib/cart.js';
 import { attemptKey, cartSignature, endAttempt } from '../lib/checkoutAttempt.js';
 import { CheckoutProblem } from './CheckoutProblem.js';
+import { liveAttribution } from '../live/attribution.js';
 
 const PAYMENT_OPTIONS = [
   { token: 'tok_visa', label: 'Test card (pays)', hint: 'Approved instantly' },
@@ -26,7 +27,7 @@ export default function CheckoutPage() {
     mutationFn: async () => {
       const lines = cart.data?.lines ?? [];
       const key = attemptKey(sessionStorage, cartSignature(lines));
-      return api.checkout({ paymentToken: token }, key);
+      return api.checkout({ paymentToken: token, ...liveAttribution() }, key);
     },
     onSuccess: (order) => {
       endAttempt(sessionStorage);
