@@ -30,6 +30,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_INVALID_JSON_BODY: 'INVALID_JSON',
 };
 
+/** SQLSTATEs for text PostgreSQL cannot store (NUL in text: 22021, in jsonb: 22P05): bad input, not our failure. */
+const UNSTORABLE_TEXT = new Set(['22021', '22P05']);
+
 const MESSAGES: Partial<Record<ErrorCode, string>> = {
   PAYLOAD_TOO_LARGE: 'The request is too large.',
   UNSUPPORTED_MEDIA_TYPE: 'This content type is not accepted here.',
@@ -48,6 +51,9 @@ export function installErrorHandling(app: FastifyInstance): void {
       return sendError(reply, 'VALIDATION_FAILED', `Invalid ${where}: ${path}${first?.message ?? 'bad input'}`, {
         issues: err.issues.map((i) => ({ path: i.path, message: i.message, code: i.code })),
       });
+    }
+    if (typeof err.code === 'string' && UNSTORABLE_TEXT.has(err.code)) {
+      return sendError(reply, 'VALIDATION_FAILED', 'The request contains a character that cannot be stored (such as NUL, \\u0000).');
     }
     const code = (err.code && FASTIFY_CODES[err.code]) || (err instanceof SyntaxError ? 'INVALID_JSON' : undefined);
     if (code) return sendError(reply, code, MESSAGES[code] ?? err.message);

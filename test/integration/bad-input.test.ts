@@ -90,6 +90,10 @@ describe.each(STORES)('bad input on %s', (store) => {
     ['a made-up currency', () => merchant.post('/api/products', { name: 'Odd', category: 'home', price: { amount: 100, currency: 'XQZ' }, stock: 1 }), 400, 'VALIDATION_FAILED'],
     ['a negative price', () => merchant.post('/api/products', { name: 'Odd', category: 'home', price: { amount: -1, currency: 'EUR' }, stock: 1 }), 400, 'VALIDATION_FAILED'],
     ['an unknown attribute', () => merchant.post('/api/products', { name: 'Odd', category: 'home', price: { amount: 1, currency: 'EUR' }, stock: 1, attributes: { glow: true } }), 400, 'VALIDATION_FAILED'],
+    // PostgreSQL cannot store NUL in text or jsonb; these were 500s.
+    ['a NUL character in the search text', () => shopper.get('/api/products?q=gold%00'), 400, 'VALIDATION_FAILED'],
+    ['a NUL character in a product name', () => merchant.post('/api/products', { name: 'A\u0000B', category: 'home', price: { amount: 1, currency: 'EUR' }, stock: 1 }), 400, 'VALIDATION_FAILED'],
+    ['a NUL character in a product attribute', () => merchant.patch(`/api/products/${product.id}`, { attributes: { material: 'oak\u0000' } }), 400, 'VALIDATION_FAILED'],
     ['a product update with an unknown id', () => merchant.patch('/api/products/not-a-product', { stock: 3 }), 404, 'NOT_FOUND'],
   ];
 
