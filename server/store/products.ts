@@ -80,8 +80,10 @@ export async function listProducts(db: Kysely<Database>, q: ProductQuery): Promi
     query = query.where('search_text', 'like', `%${escaped}%`);
   }
   if (q.category) query = query.where('category', '=', q.category);
-  if (q.minPrice !== undefined) query = query.where('price_minor', '>=', q.minPrice);
-  if (q.maxPrice !== undefined) query = query.where('price_minor', '<=', q.maxPrice);
+  // price_minor is a 32-bit integer: a larger bound is out of range for the database, not a bad filter.
+  const INT4_MAX = 2 ** 31 - 1;
+  if (q.minPrice !== undefined) query = query.where('price_minor', '>=', Math.min(q.minPrice, INT4_MAX));
+  if (q.maxPrice !== undefined) query = query.where('price_minor', '<=', Math.min(q.maxPrice, INT4_MAX));
   if (q.inStock !== undefined) query = query.where('stock', q.inStock ? '>' : '=', 0);
   const [{ total }] = (await query.select((eb) => eb.fn.countAll<number>().as('total')).execute()) as [
     { total: number },

@@ -70,6 +70,15 @@ describe.each(STORES)('products on %s', (store) => {
     expect(combined.body.total).toBe(2);
   });
 
+  it('treats a price bound beyond any price as no bound instead of failing', async () => {
+    const all = await shopper.get('/api/products?maxPrice=9007199254740991');
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(6);
+    const none = await shopper.get('/api/products?minPrice=99999999999999');
+    expect(none.status).toBe(200);
+    expect(none.body).toMatchObject({ items: [], total: 0 });
+  });
+
   it('pages through results newest first with the same total on every page and no repeats', async () => {
     const seen: string[] = [];
     for (let offset = 0; offset < 6; offset += 4) {
