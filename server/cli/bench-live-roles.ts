@@ -1,0 +1,128 @@
+/**
+ * The processes of `npm run bench:live`: the live server, a bare Socket.IO baseline server, and
+ * viewer client processes. Each is started by bench-live.ts with `--role` and talks to it over IPC.
+ */
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Server } from 'socket.io';
+import { io as connect, type Socket } from 'socket.io-client';
+import { createApp } from '../app.js';
+import { liveFeature } from '../live/feature.js';
+import { insertSession } from '../live/store.js';
+import type { LiveEvent } from '../protocol/live.js';
+import { openDb } from '../store/db.js';
+import { insertProduct } from '../store/products.js';
+
+export type Msg =
+  | { t: 'ready'; url: string; sessionId?: string; hostKey?: string; productIds?: string[] }
+  | { t: 'stats'; rssBytes: number; heapBytes: number; cpuMicros: number; wallMicros: number }
+  | { t: 'joined'; count: number; failed: number }
+  | { t: 'receipts'; byKey: Record<string, number[]> };
+
+const send = (m: Msg) => process.send?.(m);
+const now = () => performance.timeOrigin + performance.now();
+const gc = () => (globalThis as { gc?: () => void }).gc?.();
+
+/** Answers 'stats' requests with memory after a GC and CPU used since the last 'mark'. */
+function serveStats(): void {
+  let cpu = process.cpuUsage();
+  let wall = now();
+  process.on('message', (m: { t: string }) => {
+    if (m.t === 'mark') {
+      cpu = process.cpuUsage();
+      wall = now();
+    } else if (m.t === 'stats') {
+      gc();
+      gc();
+      const u = process.cpuUsage(cpu);
+      const mem = process.memoryUsage();
+      send({ t: 'stats', rssBytes: mem.rss, heapBytes: mem.heapUsed + mem.external, cpuMicros: u.user + u.system, wallMicros: (now() - wall) * 1000 });
+    } else if (m.t === 'exit') process.exit(0);
+  });
+}
+
+/** The real live server (PGlite in memory, or DATABASE_URL) with 100 products and one session. */
+async function liveServer(pushes: number): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'shopsee-bench-'));
+  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA ?? 'bench_live' } : {});
+  const config = {
+    port: 0, host: '127.0.0.1', dataDir, shopName: 'Bench', currency: 'EUR', merchantToken: 'bench-merchant-token',
+    cookieSecret: 'bench-cookie-secret-0123456789', bodyLimit: 1 << 20, maxUploadBytes: 1 << 20, seedDemo: false, logLevel: 'silent',
+  };
+  const productIds: string[] = [];
+  for (let i = 0; i < pushes; i++) {
+    productIds.push(await insertProduct(db.kysely, { name: `Bench product ${i}`, description: 'A product pushed by the benchmark.', category: 'watches', price: { amount: 10_000 + i, currency: 'EUR' }, stock: 100, attributes: {} }));
+  }
+  const session = await insertSession(db.kysely, { id: `live_bench_${Date.now()}`, title: 'Bench', hostKey: 'bench-host-key', currency: 'EUR' });
+  const app = await createApp({ db, config, logger: false }, [liveFeature()]);
+  const url = await app.listen(0, '127.0.0.1');
+  serveStats();
+  send({ t: 'ready', url, sessionId: session.id, hostKey: 'bench-host-key', productIds });
+}
+
+/** A bare Socket.IO server: clients join one room, the host's payloads are broadcast to it. */
+async function baselineServer(): Promise<void> {
+  const http = createServer();
+  const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
+  io.of('/live').on('connection', (socket) => {
+    socket.on('session:join', (_p: unknown, ack: (a: unknown) => void) => {
+      void socket.join('room');
+      ack({ ok: true });
+    });
+    socket.on('product:push', (payload: LiveEvent, ack: (a: unknown) => void) => {
+      ack({ ok: true, data: { event: payload } });
+      socket.to('room').emit('session:event', payload);
+    });
+  });
+  await new Promise<void>((r) => http.listen(0, '127.0.0.1', () => r()));
+  const addr = http.address() as { port: number };
+  serveStats();
+  send({ t: 'ready', url: `http://127.0.0.1:${addr.port}` });
+}
+
+/** Opens `count` viewers, joins them, records when each product push arrives. */
+async function viewers(url: string, count: number, sessionId: string): Promise<void> {
+  const byKey: Record<string, number[]> = {};
+  const sockets: Socket[] = [];
+  let failed = 0;
+  const one = async (i: number) => {
+    const s = connect(`${url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true });
+    sockets.push(s);
+    s.on('session:event', (e: LiveEvent) => {
+      if (e.type !== 'product:pushed') return;
+      (byKey[`${i}:${e.product.id}`] ??= []).push(now());
+    });
+    await new Promise<void>((resolve, reject) => {
+      s.once('connect', () => resolve());
+      s.once('connect_error', reject);
+    });
+    const ack = (await s.timeout(120_000).emitWithAck('session:join', { v: 1, sessionId, name: `Viewer ${i}` })) as { ok: boolean };
+    if (!ack.ok) failed++;
+  };
+  for (let i = 0; i < count; i += 50) {
+    await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => one(i + j).catch(() => void failed++)));
+  }
+  send({ t: 'joined', count: count - failed, failed });
+  process.on('message', (m: { t: string }) => {
+    if (m.t === 'collect') send({ t: 'receipts', byKey });
+    if (m.t === 'exit') {
+      for (const s of sockets) s.disconnect();
+      process.exit(0);
+    }
+  });
+}
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i]!.replace(/^--/, ''), process.argv[i + 1] ?? '');
+const role = args.get('role');
+const run =
+  role === 'live' ? liveServer(Number(args.get('pushes') ?? 100))
+  : role === 'baseline' ? baselineServer()
+  : role === 'viewers' ? viewers(args.get('url')!, Number(args.get('count')), args.get('session') ?? 'bench')
+  : Promise.reject(new Error(`unknown role ${role}`));
+run.catch((err: unknown) => {
+  process.stderr.write(`bench role ${role} failed: ${String((err as Error).stack ?? err)}\n`);
+  process.exit(1);
+});
