@@ -42,6 +42,17 @@ export function attemptKey(storage: Storage, cart: string, makeKey: () => string
   return key;
 }
 
+/** The key of an attempt whose outcome is still unknown (a network error), or null. */
+export function pendingAttemptKey(storage: Storage): string | null {
+  try {
+    const raw = storage.getItem(ATTEMPT_STORAGE_KEY);
+    const key = raw ? (JSON.parse(raw) as StoredAttempt).key : null;
+    return typeof key === 'string' ? key : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Forgets the key once the server gave a definite answer (order placed, declined, out of stock). */
 export function endAttempt(storage: Storage): void {
   try {

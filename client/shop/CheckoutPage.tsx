@@ -7,7 +7,7 @@ import { Price } from '../components/Price.js';
 import { Spinner } from '../components/Spinner.js';
 import { api, ApiError, errorMessage } from '../lib/api.js';
 import { CART_KEY, useCart } from '../lib/cart.js';
-import { attemptKey, cartSignature, endAttempt } from '../lib/checkoutAttempt.js';
+import { attemptKey, cartSignature, endAttempt, pendingAttemptKey } from '../lib/checkoutAttempt.js';
 import { CheckoutProblem } from './CheckoutProblem.js';
 import { liveAttribution } from '../live/attribution.js';
 
@@ -24,9 +24,9 @@ export default function CheckoutPage() {
   const [token, setToken] = useState<string>('tok_visa');
 
   const pay = useMutation({
-    mutationFn: async () => {
-      const lines = cart.data?.lines ?? [];
-      const key = attemptKey(sessionStorage, cartSignature(lines));
+    // `key` is given when re-checking an attempt whose cart the server may already have emptied.
+    mutationFn: async (v: { key?: string } = {}) => {
+      const key = v.key ?? attemptKey(sessionStorage, cartSignature(cart.data?.lines ?? []));
       return api.checkout({ paymentToken: token, ...liveAttribution() }, key);
     },
     onSuccess: (order) => {
@@ -38,8 +38,10 @@ export default function CheckoutPage() {
       navigate(`/orders/${order.id}?placed=1`);
     },
     onError: (err) => {
-      // A network error leaves the outcome unknown: keep the key so "Pay" again is the same attempt.
-      if (!(err instanceof ApiError && err.code === 'NETWORK')) endAttempt(sessionStorage);
+      // A network error leaves the outcome unknown: keep the key (and the cart on screen) so "Pay"
+      // again is the same attempt. Any other answer is definite: forget the key, show the real cart.
+      if (err instanceof ApiError && err.code === 'NETWORK') return;
+      endAttempt(sessionStorage);
       void qc.invalidateQueries({ queryKey: CART_KEY });
     },
   });
@@ -47,6 +49,20 @@ export default function CheckoutPage() {
   if (cart.isPending) return <Spinner label="Loading your cart" />;
   if (cart.isError) return <ErrorState error={cart.error} title="Could not load your cart" onRetry={() => cart.refetch()} />;
   const c = cart.data;
+  const pending = pendingAttemptKey(sessionStorage);
+  if (c.lines.length === 0 && pending) {
+    // The cart emptied while the last attempt's answer was lost: the order was probably placed.
+    return (
+      <div className="page page-narrow">
+        <h1>Checking your last payment</h1>
+        {pay.isError && <CheckoutProblem error={pay.error} />}
+        <p>We lost the connection while you paid. Check again to see your order; you will not be charged twice.</p>
+        <button type="button" className="btn btn-primary btn-block btn-lg" disabled={pay.isPending} onClick={() => pay.mutate({ key: pending })}>
+          {pay.isPending ? 'Checking…' : 'Check again'}
+        </button>
+      </div>
+    );
+  }
   if (c.lines.length === 0) {
     return (
       <EmptyState
@@ -99,7 +115,7 @@ export default function CheckoutPage() {
         </fieldset>
       </section>
       <div className="sticky-cta">
-        <button type="button" className="btn btn-primary btn-block btn-lg" disabled={pay.isPending} onClick={() => pay.mutate()}>
+        <button type="button" className="btn btn-primary btn-block btn-lg" disabled={pay.isPending} onClick={() => pay.mutate({})}>
           {pay.isPending ? 'Paying…' : <>Pay <Price money={c.total} /></>}
         </button>
       </div>

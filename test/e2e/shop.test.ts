@@ -23,7 +23,7 @@ let context: BrowserContext;
 const pageErrors: string[] = [];
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: false });
+  await page.screenshot({ path: join(shots, `${name}.png`), animations: 'disabled' });
 }
 
 /** Two products a shopper can add straight from the grid (in stock, no size to pick), read from the API. */
@@ -201,6 +201,40 @@ describe('shopping on a phone', () => {
     expect(await card.textContent()).toContain('€89.50');
     expect(await card.textContent()).toContain('Only 4 left');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('a Pay whose answer is lost to the network is retried with the same key and places exactly one order', async () => {
+    const [, product] = await pickTwoProducts();
+    const shopper = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    try {
+      const page = await shopper.newPage();
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+      // The first checkout reaches the server (which places and pays the order), but its answer never arrives.
+      const keys: string[] = [];
+      await page.route('**/api/checkout', async (route) => {
+        keys.push(route.request().headers()['idempotency-key'] ?? '');
+        if (keys.length === 1) {
+          await route.fetch();
+          await route.abort('internetdisconnected');
+        } else await route.continue();
+      });
+      await page.goto(`${server.url}/p/${product.id}`);
+      await page.getByRole('button', { name: 'Add to cart' }).click();
+      await page.getByRole('button', { name: 'Cart, 1 item' }).waitFor();
+      await page.goto(`${server.url}/checkout`);
+      await page.getByRole('button', { name: /^Pay/ }).click();
+      await page.getByRole('alert').filter({ hasText: 'We could not reach the shop' }).waitFor();
+      await page.getByRole('button', { name: /^Pay/ }).click();
+      await page.getByRole('heading', { name: 'Thank you, your order is placed' }).waitFor();
+
+      expect(keys).toHaveLength(2);
+      expect(keys[1]).toBe(keys[0]);
+      const orders = await page.evaluate(() => fetch('/api/orders').then((r) => r.json() as Promise<{ items: { status: string }[] }>));
+      expect(orders.items.map((o) => o.status)).toEqual(['paid']);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await shopper.close();
+    }
   });
 
   it('a shopper whose product sold out meanwhile is told which line and how many are left', async () => {

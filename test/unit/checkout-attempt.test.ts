@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attemptKey, cartSignature, endAttempt } from '../../client/lib/checkoutAttempt.js';
+import { attemptKey, cartSignature, endAttempt, pendingAttemptKey } from '../../client/lib/checkoutAttempt.js';
 
 /** An in-memory Storage, as sessionStorage behaves. */
 function memoryStorage(): Storage {
@@ -47,5 +47,16 @@ describe('checkout idempotency keys', () => {
     const s = memoryStorage();
     s.setItem('shopsee.checkoutAttempt', '{not json');
     expect(attemptKey(s, 'x', () => 'chk_fixed_key')).toBe('chk_fixed_key');
+  });
+});
+
+describe('an attempt whose outcome is unknown', () => {
+  it('stays pending until a definite answer ends it', () => {
+    const s = memoryStorage();
+    expect(pendingAttemptKey(s)).toBeNull();
+    const key = attemptKey(s, cartSignature(lines));
+    expect(pendingAttemptKey(s)).toBe(key);
+    endAttempt(s);
+    expect(pendingAttemptKey(s)).toBeNull();
   });
 });
