@@ -17,6 +17,8 @@ export function Outlines({ width, height, items, selected, onSelect }: Props) {
       {items.map((it) => (
         <g
           key={it.key}
+          data-key={it.key}
+          data-label={it.label}
           className={`outline outline-${it.kind}${selected === it.key ? ' is-selected' : ''}`}
           onClick={onSelect ? () => onSelect(it.key) : undefined}
         >
