@@ -36,6 +36,8 @@ export interface BundleReport {
   entry: ChunkGroup;
   css: { files: string[]; gzipBytes: number };
   lazy: ChunkGroup[];
+  /** Chunks reached neither statically nor by import(): web workers, started by their page. */
+  other: ChunkGroup[];
 }
 
 /** Reads Vite's manifest from a build folder (dist/client). */
@@ -82,7 +84,14 @@ export function bundleReport(distDir: string): BundleReport {
     })
     .sort((a, b) => b.gzipBytes - a.gzipBytes);
 
+  const counted = new Set([...entryFiles, ...lazy.flatMap((g) => g.files)]);
+  const other = Object.entries(manifest)
+    .filter(([, c]) => c.file.endsWith('.js') && !counted.has(c.file))
+    .map(([k, c]) => ({ name: c.src ?? k.replace(/^_worker_assets\//, ''), files: [c.file], ...sizes(distDir, [c.file]) }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+
   return {
+    other,
     entry: { name: manifest[entryKey]!.src ?? entryKey, files: entryFiles, ...sizes(distDir, entryFiles) },
     css: { files: cssFiles, gzipBytes: sizes(distDir, cssFiles).gzipBytes },
     lazy,
@@ -100,6 +109,7 @@ export function formatReport(r: BundleReport): string {
     '',
     'Loaded only when needed (gzip, beyond the initial load):',
     ...r.lazy.map((g) => `  ${kb(g.gzipBytes)}  ${g.name}${g.files.length > 1 ? `  (+${g.files.length - 1} shared chunk(s))` : ''}`),
+    ...(r.other.length ? ['', 'Web workers and other chunks (started by their page):', ...r.other.map((g) => `  ${kb(g.gzipBytes)}  ${g.name}`)] : []),
   ];
   return lines.join('\n');
 }
