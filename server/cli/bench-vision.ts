@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CAMERA_DETECTOR } from '../../client/vision/detect/detector.js';
+import { embeddingDims } from '../../client/vision/embed/spec.js';
 import { cropResize, imageTensor } from '../../client/vision/detect/tensor.js';
 import { loadGraphModel, tf } from '../../client/vision/runtime/index.js';
 import { nodeModelLocation } from '../../client/vision/runtime/node.js';
@@ -28,7 +29,7 @@ const log = (line: string): void => {
 };
 const ms = (t0: number): number => performance.now() - t0;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const DIMS = 256;
+const DIMS = embeddingDims();
 
 const engine = await nodeEngine();
 const summary: Record<string, number> = {};

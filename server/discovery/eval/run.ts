@@ -31,7 +31,8 @@ export interface Evaluation {
 export const SPECS: [string, EmbeddingSpec][] = [
   ['deep 1792', { colourWeight: 0, dims: 0, margin: DEFAULT_EMBEDDING.margin }],
   ['deep+colour 1856', { ...DEFAULT_EMBEDDING, dims: 0 }],
-  ['deep+colour(0.15) → 256', { ...DEFAULT_EMBEDDING, colourWeight: 0.15 }],
+  ['deep+colour(0.15) → 256', { ...DEFAULT_EMBEDDING, colourWeight: 0.15, dims: 256 }],
+  ['deep+colour(0.5) → 256', { ...DEFAULT_EMBEDDING, colourWeight: 0.5, dims: 256 }],
   [`deep+colour(${DEFAULT_EMBEDDING.colourWeight}) → ${DEFAULT_EMBEDDING.dims} (default)`, DEFAULT_EMBEDDING],
   ['deep → 256', { colourWeight: 0, dims: 256, margin: DEFAULT_EMBEDDING.margin }],
   ['colour only 64', { colourWeight: 1, dims: 0, margin: DEFAULT_EMBEDDING.margin }],
