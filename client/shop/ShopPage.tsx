@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
@@ -21,6 +21,11 @@ export default function ShopPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filters = useMemo(() => parseFilters(search), [search]);
+  // The product page is the next tap from here: fetch its small chunk while the shopper browses.
+  useEffect(() => {
+    const t = setTimeout(() => void import('./ProductPage.js'), 1500);
+    return () => clearTimeout(t);
+  }, []);
   const currency = useMe().data?.currency ?? 'EUR';
   const query = filtersToQuery(filters, minorPerMajor(currency));
 
