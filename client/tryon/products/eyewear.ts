@@ -6,7 +6,7 @@
 import { BoxGeometry, ExtrudeGeometry, Group, Mesh, PlaneGeometry, ShapeGeometry, TorusGeometry, type Material } from 'three';
 import type { ProductAttributes } from '../../../server/protocol/catalog.js';
 import { type FrameShape, lensPoints, outlineShape } from './lensOutline.js';
-import { acetate, isMetalFrame, lens, metal } from './materials.js';
+import { acetate, isMetalFrame, lens, lensSheen, metal } from './materials.js';
 
 /** Frame front sits this far in front of the bridge landmark (on the skin) because of the nose pads. */
 export const FRONT_OFFSET_MM = 6;
@@ -37,6 +37,7 @@ export function buildEyewear(a: ProductAttributes, label?: (text: string) => Mat
   const lenses: Mesh[] = [];
   const temples: Mesh[] = [];
   const lensMat = lens(a.lensTint, a.lensOpacity);
+  const sheenMat = lensSheen();
   const outline = lensPoints(shape, lensW + 2 * rimT);
   const inner = lensPoints(shape, lensW);
   const centreX = bridge / 2 + rimT + lensW / 2;
@@ -51,6 +52,10 @@ export function buildEyewear(a: ProductAttributes, label?: (text: string) => Mat
     glass.name = side > 0 ? 'lens-left' : 'lens-right';
     glass.renderOrder = 2; // after the opaque frame, so it tints what is behind it
     lenses.push(glass);
+    const sheen = new Mesh(glass.geometry, sheenMat);
+    sheen.position.copy(glass.position).setZ(FRONT_OFFSET_MM + 0.1);
+    sheen.renderOrder = 3;
+    group.add(sheen);
     // End piece out to the hinge, then the temple arm back over the ear.
     const endPiece = new Mesh(new BoxGeometry(end + rimT, 3, depth), rimMat);
     endPiece.position.set(side * (width / 2 - (end + rimT) / 2), 4, FRONT_OFFSET_MM);

@@ -1,5 +1,5 @@
 /** PBR materials for generated products: metal, acetate, leather and tinted see-through lenses. */
-import { Color, DoubleSide, MeshPhysicalMaterial, MeshStandardMaterial } from 'three';
+import { AddEquation, Color, CustomBlending, OneFactor, SrcAlphaFactor, ZeroFactor, DoubleSide, MeshBasicMaterial, MeshPhysicalMaterial, MeshStandardMaterial } from 'three';
 
 /** Polished metal (gold, steel) that reflects the environment map. */
 export function metal(hex: string, roughness = 0.25): MeshStandardMaterial {
@@ -17,23 +17,36 @@ export function matte(hex: string, roughness = 0.8): MeshStandardMaterial {
 }
 
 /**
- * A lens: tinted and see-through by the product's lens opacity (0 = clear, 1 = opaque), glossy so the
- * environment shows in it. A clear optical lens keeps a faint reflection so it still reads as glass.
+ * A lens: tinted and see-through by the product's lens opacity (0 = clear, 1 = opaque). Tinted glass
+ * absorbs rather than scatters light, so the tint itself is unlit (a lit dark lens turns grey under
+ * a bright room); `lensSheen` adds the reflections on top. A clear lens keeps only a faint tint.
  */
-export function lens(tint: string | null | undefined, opacity: number | undefined): MeshPhysicalMaterial {
+export function lens(tint: string | null | undefined, opacity: number | undefined): MeshBasicMaterial {
   const tinted = Boolean(tint);
-  return new MeshPhysicalMaterial({
+  return new MeshBasicMaterial({
     color: new Color(tint ?? '#ffffff'),
-    metalness: 0,
-    roughness: 0.08,
-    // A bright room reflected at full strength washes a dark lens out to white; real lenses have an
-    // anti-reflective coating, so the reflection stays a sheen.
-    envMapIntensity: 0.25,
-    specularIntensity: 0.6,
     transparent: true,
-    opacity: tinted ? Math.min(0.95, Math.max(0.15, opacity ?? 0.7)) : 0.08,
+    opacity: tinted ? Math.min(0.95, Math.max(0.15, opacity ?? 0.7)) : 0.06,
     depthWrite: false,
     side: DoubleSide,
+  });
+}
+
+/** The reflective surface of a lens: black glossy glass added over the tint, so only reflections show. */
+export function lensSheen(): MeshPhysicalMaterial {
+  return new MeshPhysicalMaterial({
+    color: new Color('#000000'),
+    metalness: 0,
+    roughness: 0.12,
+    transparent: true,
+    // Adds light to the colour only: the canvas's alpha (how much camera shows through) stays the tint's.
+    blending: CustomBlending,
+    blendEquation: AddEquation,
+    blendSrc: SrcAlphaFactor,
+    blendDst: OneFactor,
+    blendSrcAlpha: ZeroFactor,
+    blendDstAlpha: OneFactor,
+    depthWrite: false,
   });
 }
 
