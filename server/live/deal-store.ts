@@ -65,12 +65,15 @@ export async function reserveDealUnits(
   db: Db,
   a: { dealId: string; sessionId: string; shopperId: string; productId: string; variant: string; quantity: number; now: Date },
 ): Promise<{ deal: DealRow; stock: number }> {
+  // Cheap checks outside the transaction first: once sold out, the losing racers never queue
+  // for the deal row's lock. The conditional updates below remain the arbiter.
+  const deal = await getDeal(db, a.dealId);
+  if (!deal || deal.session_id !== a.sessionId || deal.product_id !== a.productId) {
+    throw new AppError('NOT_FOUND', 'No such flash deal for this product in this session.');
+  }
+  requireDealOpen({ startsAt: new Date(deal.starts_at), endsAt: new Date(deal.ends_at) }, a.now);
+  if (deal.remaining < a.quantity) throw new AppError('SOLD_OUT', 'The flash deal is sold out.');
   return inTransaction(db, async (trx) => {
-    const deal = await getDeal(trx, a.dealId);
-    if (!deal || deal.session_id !== a.sessionId || deal.product_id !== a.productId) {
-      throw new AppError('NOT_FOUND', 'No such flash deal for this product in this session.');
-    }
-    requireDealOpen({ startsAt: new Date(deal.starts_at), endsAt: new Date(deal.ends_at) }, a.now);
     // The deal row is the hot row every racer updates: the conditional decrement is the arbiter.
     const left = await trx
       .updateTable('live_deals')

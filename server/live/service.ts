@@ -172,8 +172,7 @@ export class LiveService {
     let deal: DealView | null = null;
     if (p.dealId) {
       requireLive(s.status === 'ended' ? 'ended' : 'live');
-      const product = await getProduct(this.db, p.productId);
-      if (!product) throw new AppError('NOT_FOUND', `No product ${p.productId}.`);
+      const product = await this.productForDeal(p.productId);
       const sizes = product.attributes.sizes ?? [];
       if (sizes.length > 0 ? !sizes.includes(p.variant) : p.variant !== '') {
         throw new AppError('VALIDATION_FAILED', sizes.length ? `Choose a size: ${sizes.join(', ')}.` : `${product.name} has no sizes.`);
@@ -185,6 +184,21 @@ export class LiveService {
     }
     await store.bumpCounters(this.db, a.sessionId, { adds: 1 });
     return { cart: await readCart(this.db, a.shopperId, this.deps.currency), deal, stockChanged: Boolean(p.dealId) };
+  }
+
+  /** The product of a deal add; a few seconds stale is fine here (only its sizes are read), and a race of hundreds then costs one query. */
+  private readonly dealProducts = new Map<string, { at: number; product: Promise<Awaited<ReturnType<typeof getProduct>>> }>();
+  private async productForDeal(productId: string) {
+    const t = Date.now();
+    let hit = this.dealProducts.get(productId);
+    if (!hit || t - hit.at > 5000) {
+      if (this.dealProducts.size > 1000) this.dealProducts.clear();
+      hit = { at: t, product: getProduct(this.db, productId) };
+      this.dealProducts.set(productId, hit);
+    }
+    const product = await hit.product;
+    if (!product) throw new AppError('NOT_FOUND', `No product ${productId}.`);
+    return product;
   }
 
   async setStream(a: Actor, url: string | null): Promise<Outcome<{ event: LiveEvent }>> {
@@ -215,13 +229,13 @@ export class LiveService {
       .select(['e.session_id', sql<string>`e.body->'product'->>'id'`.as('pid')])
       .where('s.status', '=', 'live')
       .where('e.type', 'in', ['product:pushed', 'deal:started'])
+      .where(sql<string>`e.body->'product'->>'id'`, 'in', productIds)
       .distinct()
       .execute();
     const out: Array<{ sessionId: string; event: LiveEvent }> = [];
     const now = this.deps.now();
     for (const r of rows) {
       const pid = r.pid;
-      if (!productIds.includes(pid)) continue;
       const product = await getProduct(this.db, pid);
       if (!product) continue;
       const deal = await latestDeal(this.db, r.session_id);

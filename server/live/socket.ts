@@ -55,7 +55,8 @@ export function attachLiveSockets(
       // rather than falling between the snapshot and the subscription.
       await socket.join(rooms.all(p.sessionId));
       try {
-        const viewers = await presence.viewersNow(p.sessionId);
+        // This process's count is enough for the snapshot; the periodic broadcast gives the cluster's.
+        const viewers = presence.localViewers(p.sessionId);
         const { actor: a, result } = await service.join(p, { ...(socket.data.shopperId ? { shopperId: socket.data.shopperId } : {}), anonId: socket.id }, viewers);
         await socket.join(a.role === 'host' ? rooms.hosts(a.sessionId) : rooms.viewers(a.sessionId));
         socket.data.actor = a;

@@ -83,7 +83,8 @@ const Candidate = z
   })
   .strict();
 export const RtcSignalPayload = z
-  .object({ to: z.string().min(1).max(64), description: Sdp.optional(), candidate: Candidate.optional() })
+  // A socket id only: room names (with ':') are not addressable.
+  .object({ to: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/), description: Sdp.optional(), candidate: Candidate.optional() })
   .strict()
   .refine((p) => Boolean(p.description) !== Boolean(p.candidate), 'exactly one of description or candidate');
 export const RtcRequestPayload = z.object({}).strict();

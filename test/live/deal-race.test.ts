@@ -18,7 +18,7 @@ let productId: string;
 let sessionId: string;
 
 beforeAll(async () => {
-  srv = await startLiveServer({ live: { sweepMs: 200 } });
+  srv = await startLiveServer({ store: 'postgres', live: { sweepMs: 200 } });
   productId = await createProduct(srv.url, srv.merchantToken, { name: 'Limited Watch', stock: UNITS, price: { amount: 20_000, currency: 'EUR' } });
   const s = await createSession(srv.url, srv.merchantToken);
   sessionId = s.session.id;
