@@ -34,8 +34,15 @@ export function orderRoutes(app: FastifyInstance, ctx: RouteContext): void {
     const result = await payments
       .charge({ orderId: order.id, amount: order.total, token: body.paymentToken })
       .catch((err: unknown) => ({ status: 'failed' as const, ref: 'none', reason: `Payment provider error: ${String(err)}` }));
-    await orders.settleOrder(db, order.id, result);
+    const applied = await orders.settleOrder(db, order.id, result);
     const settled = (await orders.getOrder(db, order.id, req.shopperId))!;
+    if (!applied) {
+      // The merchant cancelled the order while the charge was in flight: neither paid nor a failed payment.
+      const charged = result.status === 'paid' ? ' The charge is recorded on the cancelled order so the shop can refund it.' : '';
+      return reply.code(409).send({
+        error: { code: 'CONFLICT', message: `The shop cancelled this order while it was being paid.${charged}`, details: { order: settled } },
+      });
+    }
     if (result.status === 'failed') {
       events.emit('stock:changed', order.lines.map((l) => l.productId));
       return reply.code(402).send({

@@ -206,13 +206,16 @@ async function placeOrderTx(
   return { order: (await getOrder(trx, id))!, created: true };
 }
 
-/** Records the payment outcome. A failed payment gives the stock back and the lines back to the cart. */
+/**
+ * Records the payment outcome. A failed payment gives the stock back and the lines back to the cart.
+ * Returns false when the order was no longer pending (the merchant cancelled it during the charge).
+ */
 export async function settleOrder(
   db: Kysely<Database>,
   orderId: string,
   outcome: { status: 'paid' | 'failed'; ref: string },
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
     const res = await trx
       .updateTable('orders')
       .set({ status: outcome.status, payment_ref: outcome.ref, updated_at: new Date() })
@@ -220,7 +223,14 @@ export async function settleOrder(
       .where('status', '=', 'pending')
       .returning(['shopper_id'])
       .executeTakeFirst();
-    if (!res || outcome.status === 'paid') return;
+    if (!res) {
+      // Cancelled while the charge was in flight (the cancel restocked): keep a charge's reference for the refund.
+      if (outcome.status === 'paid') {
+        await trx.updateTable('orders').set({ payment_ref: outcome.ref }).where('id', '=', orderId).where('payment_ref', 'is', null).execute();
+      }
+      return false;
+    }
+    if (outcome.status === 'paid') return true;
     await restock(trx, orderId);
     const lines = await trx.selectFrom('order_lines').selectAll().where('order_id', '=', orderId).execute();
     for (const l of lines) {
@@ -230,6 +240,7 @@ export async function settleOrder(
         .onConflict((oc) => oc.constraint('cart_lines_unique').doNothing())
         .execute();
     }
+    return true;
   });
 }
 
