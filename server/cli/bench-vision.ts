@@ -95,6 +95,28 @@ for (const n of quick ? [20_000] : [100_000, 1_000_000]) {
 }
 log(`Index memory: ${summary.bytes_per_product!.toFixed(0)} bytes per product in typed arrays (target ≤ 512)`);
 
+// Where exact scanning stops being fast enough: the per-query cost of both at catalog sizes a phone holds.
+if (!quick) {
+  log('Crossover (per query, median): n | exact ms | IVF ms | IVF recall@10');
+  for (const n of [2_000, 5_000, 10_000, 20_000, 50_000]) {
+    const { index, queries } = syntheticCatalog(n, DIMS, { approximate: true, queries: 50 });
+    const ex: number[] = [];
+    const iv: number[] = [];
+    let hit = 0;
+    for (const q of queries) {
+      let t = performance.now();
+      const truth = new Set(index.search(q, 10, { exact: true }).map((m) => m.productId));
+      ex.push(ms(t));
+      t = performance.now();
+      hit += index.search(q, 10).filter((m) => truth.has(m.productId)).length;
+      iv.push(ms(t));
+    }
+    summary[`crossover_${n}_exact_ms`] = median(ex);
+    summary[`crossover_${n}_ivf_ms`] = median(iv);
+    log(`  ${n} | ${median(ex).toFixed(2)} | ${median(iv).toFixed(2)} | ${(hit / (queries.length * 10)).toFixed(3)}`);
+  }
+}
+
 // 3. Tensor leak check over camera-sized frames (detect + track, as the camera loop does).
 const frames = quick ? 25 : 500;
 const street = await decodePhoto(readFileSync(photoPaths[0]!));
