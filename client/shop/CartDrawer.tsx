@@ -13,12 +13,28 @@ export function CartDrawer() {
   const { cartOpen, closeCart } = useUi();
   const cart = useCart();
   const closeRef = useRef<HTMLButtonElement>(null);
+  const panelRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     if (!cartOpen) return;
     const opener = document.activeElement as HTMLElement | null;
     closeRef.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && closeCart();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') closeCart();
+      // Keep Tab inside the open drawer (a modal dialog), wrapping at both ends.
+      if (e.key !== 'Tab' || !panelRef.current) return;
+      const focusable = panelRef.current.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input, [tabindex]:not([tabindex="-1"])');
+      const first = focusable[0];
+      const last = focusable[focusable.length - 1];
+      if (!first || !last) return;
+      if (e.shiftKey && document.activeElement === first) {
+        e.preventDefault();
+        last.focus();
+      } else if (!e.shiftKey && document.activeElement === last) {
+        e.preventDefault();
+        first.focus();
+      }
+    };
     document.addEventListener('keydown', onKey);
     document.body.classList.add('no-scroll');
     return () => {
@@ -32,7 +48,7 @@ export function CartDrawer() {
   const data = cart.data;
   return (
     <div className="drawer-backdrop" onClick={closeCart}>
-      <div className="drawer" role="dialog" aria-modal="true" aria-label="Your cart" onClick={(e) => e.stopPropagation()}>
+      <div ref={panelRef} className="drawer" role="dialog" aria-modal="true" aria-label="Your cart" onClick={(e) => e.stopPropagation()}>
         <div className="drawer-head">
           <h2>Your cart</h2>
           <button ref={closeRef} type="button" className="icon-btn" aria-label="Close cart" onClick={closeCart}>

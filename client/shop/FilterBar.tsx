@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { CATEGORIES } from '../../server/protocol/catalog.js';
 import { activeFilterCount, categoryLabel, type ShopFilters } from '../lib/shopFilters.js';
 
@@ -17,13 +17,20 @@ export function FilterBar({ filters, currencySymbol, onChange }: Props) {
     setMin(filters.min?.toString() ?? '');
     setMax(filters.max?.toString() ?? '');
   }, [filters.min, filters.max]);
+  const chipsRef = useRef<HTMLDivElement>(null);
+  // Bring the chosen chip into view (a shared link may name a category far along the row).
+  useEffect(() => {
+    const row = chipsRef.current;
+    const chip = row?.querySelector<HTMLElement>('[aria-pressed="true"]');
+    if (row && chip) row.scrollLeft = Math.max(0, chip.offsetLeft - row.offsetLeft - 24);
+  }, [filters.category]);
   const count = activeFilterCount(filters) - (filters.category ? 1 : 0);
 
   const toNum = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? null : Math.max(0, Math.floor(Number(s))));
 
   return (
     <div className="filters">
-      <div className="chips" role="group" aria-label="Categories">
+      <div ref={chipsRef} className="chips" role="group" aria-label="Categories">
         <button type="button" className="chip" aria-pressed={!filters.category} onClick={() => onChange({ ...filters, category: null })}>
           All
         </button>
