@@ -49,7 +49,7 @@ describe('shopping on a phone', () => {
     await server?.close();
   });
 
-  it('a shopper finds two products, survives a declined card, pays and sees the order; the merchant console lists it', async () => {
+  it('a shopper finds two products, survives a declined card, pays and sees the order; the merchant console lists it and marks it shipped', async () => {
     const [first, second] = await pickTwoProducts();
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(e.message));
@@ -147,6 +147,9 @@ describe('shopping on a phone', () => {
     expect(await order.textContent()).toContain(first.name);
     expect(await order.getByRole('button', { name: 'Mark shipped' }).isEnabled()).toBe(true);
     await shot(merchant, '07-merchant-orders');
+    await order.getByRole('button', { name: 'Mark shipped' }).click();
+    await order.getByText('Shipped', { exact: true }).waitFor();
+    expect(await order.getByRole('button', { name: 'Mark shipped' }).count()).toBe(0);
     await merchant.getByRole('tab', { name: 'Catalog' }).click();
     await merchant.getByRole('listitem', { name: first.name }).waitFor();
     await shot(merchant, '08-merchant-catalog');
