@@ -1,21 +1,35 @@
 /** The merchant cancels an order while its payment is still going through, on both stores. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testPaymentProvider } from '../../server/domain/payments.js';
+import { type PaymentProvider, testPaymentProvider } from '../../server/domain/payments.js';
 import { Shopper } from '../support/http.js';
 import { STORES, startTestServer, type TestServer } from '../support/server.js';
 import { createProduct, merchantOf, newKey, stockOf } from './helpers.js';
 
 describe.each(STORES)('cancelling during payment on %s', (store) => {
   let server: TestServer;
+  // The built-in test provider behind a gate the test opens, so the charge is in flight for as long
+  // as the test needs, however slow the machine is.
+  let gate: Promise<void> = Promise.resolve();
+  let openGate = () => {};
+  const inner = testPaymentProvider();
+  const gated: PaymentProvider = {
+    name: 'gated-test',
+    async charge(req) {
+      await gate;
+      return inner.charge(req);
+    },
+  };
 
   beforeAll(async () => {
-    // A provider that takes 600 ms, like a real card network, leaves the order pending meanwhile.
-    server = await startTestServer({ store, deps: { payments: testPaymentProvider({ latencyMs: 600 }) } });
+    server = await startTestServer({ store, deps: { payments: gated } });
   });
-  afterAll(() => server?.close());
+  afterAll(() => {
+    openGate(); // never leave a charge hanging, or closing the server would wait for it
+    return server?.close();
+  });
 
   async function pendingOrderOf(shopper: Shopper): Promise<{ id: string }> {
-    for (let i = 0; i < 100; i++) {
+    for (let i = 0; i < 500; i++) {
       const list = await shopper.get('/api/orders');
       const pending = list.body.items.find((o: { status: string }) => o.status === 'pending');
       if (pending) return pending;
@@ -30,12 +44,14 @@ describe.each(STORES)('cancelling during payment on %s', (store) => {
       const product = await createProduct(server, { name: `Race ${paymentToken}`, stock: 5 });
       const shopper = new Shopper(server.url);
       await shopper.post('/api/cart/lines', { productId: product.id, quantity: 2 });
+      gate = new Promise((resolve) => (openGate = resolve));
       const checkout = shopper.post('/api/checkout', { paymentToken }, { 'idempotency-key': newKey() });
       const pending = await pendingOrderOf(shopper);
       expect(await stockOf(server, product.id)).toBe(3);
 
       const cancel = await merchantOf(server).patch(`/api/merchant/orders/${pending.id}`, { status: 'cancelled' });
       expect(cancel.status).toBe(200);
+      openGate();
       const res = await checkout;
 
       // The shopper is not told the order went through, and no stock is given back twice.
