@@ -1,6 +1,7 @@
 /** The live pages' plain logic: the state reducer, the server clock, loopback ICE, the replay timeline, attribution. */
 import { describe, expect, it } from 'vitest';
 import { liveAttribution, rememberAttribution } from '../../client/live/attribution.js';
+import { averageOrderMinor, conversion } from '../../client/live/figures.js';
 import { clockOffset, formatCountdown, secondsLeft } from '../../client/live/clock.js';
 import { candidateAddress, isLoopbackCandidate, loopbackOnlySdp, wantsLoopbackIce } from '../../client/live/ice.js';
 import { stateAt, timeline } from '../../client/live/replay.js';
@@ -98,5 +99,15 @@ describe('checkout attribution', () => {
     expect(liveAttribution(storage)).toEqual({ sessionId: 'live_abc' });
     rememberAttribution('bad id!', storage);
     expect(liveAttribution(storage)).toEqual({});
+  });
+});
+
+describe('summary figures', () => {
+  const f = { viewersNow: 0, viewersPeak: 9, pushes: 3, addsToCart: 4, orders: 2, revenueMinor: 25_001, currency: 'EUR' };
+  it('averages orders and relates them to adds, without dividing by zero', () => {
+    expect(averageOrderMinor(f)).toBe(12_501);
+    expect(conversion(f)).toBe(0.5);
+    expect(averageOrderMinor({ ...f, orders: 0 })).toBe(0);
+    expect(conversion({ ...f, addsToCart: 0 })).toBe(0);
   });
 });
