@@ -4,7 +4,6 @@
  * Optional overlapping tiles find small items the full-frame pass misses.
  */
 import type * as tfTypes from '@tensorflow/tfjs';
-import { tf } from '../runtime/backend.js';
 import type { Detection, ImageBox } from '../types.js';
 import { clipBox, iou, nms } from './boxes.js';
 import { COCO_CLASSES } from './coco.js';
@@ -79,4 +78,3 @@ function containment(a: ImageBox, b: ImageBox): number {
   return a[2] * a[3] > 0 ? inter / (a[2] * a[3]) : 0;
 }
 
-export { tf };
