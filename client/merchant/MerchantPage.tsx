@@ -7,6 +7,7 @@ import { CatalogTab } from './CatalogTab.js';
 import { OrdersTab } from './OrdersTab.js';
 import { SignIn } from './SignIn.js';
 import { hashWithoutToken, loadToken, saveToken, tokenFromHash } from './token.js';
+import './merchant.css';
 
 /** The token from a "#token=..." link, else the saved one. Pure: React may call it more than once. */
 function initialToken(): string | null {
