@@ -83,8 +83,10 @@ async function start(dataDir: string, env: Record<string, string> = {}): Promise
   const port = await freePort();
   const t0 = performance.now();
   const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
-  delete childEnv.DATABASE_URL;
-  delete childEnv.NODE_OPTIONS;
+  // The defaults are under test: drop settings a developer or CI may have exported.
+  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PUBLIC_URL', 'MERCHANT_TOKEN', 'COOKIE_SECRET', 'TLS_CERT', 'TLS_KEY', 'SEED_DEMO', 'SHOP_NAME', 'SHOP_CURRENCY', 'BODY_LIMIT', 'MAX_UPLOAD_BYTES', 'HTTPS', 'NODE_OPTIONS']) {
+    if (!(name in env)) delete childEnv[name];
+  }
   const child = spawn(tsx, ['server/index.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
