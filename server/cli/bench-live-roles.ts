@@ -19,7 +19,7 @@ export type Msg =
   | { t: 'ready'; url: string; sessionId?: string; hostKey?: string; productIds?: string[] }
   | { t: 'stats'; rssBytes: number; heapBytes: number; cpuMicros: number; wallMicros: number }
   | { t: 'joined'; count: number; failed: number }
-  | { t: 'receipts'; byKey: Record<string, number[]> };
+  | { t: 'receipts'; byKey: Record<string, number[]>; failed: number[] };
 
 const send = (m: Msg) => process.send?.(m);
 const now = () => performance.timeOrigin + performance.now();
@@ -82,31 +82,53 @@ async function baselineServer(): Promise<void> {
   send({ t: 'ready', url: `http://127.0.0.1:${addr.port}` });
 }
 
-/** Opens `count` viewers, joins them, records when each product push arrives. */
+/** Opens `count` viewers (retrying a failed connect like a real client would), joins them, records when each push arrives. */
 async function viewers(url: string, count: number, sessionId: string): Promise<void> {
   const byKey: Record<string, number[]> = {};
   const sockets: Socket[] = [];
-  let failed = 0;
-  const one = async (i: number) => {
-    const s = connect(`${url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true });
-    sockets.push(s);
+  const failed: number[] = [];
+  const reasons = new Map<string, number>();
+  const attempt = async (i: number) => {
+    const s = connect(`${url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
     s.on('session:event', (e: LiveEvent) => {
       if (e.type !== 'product:pushed') return;
       (byKey[`${i}:${e.product.id}`] ??= []).push(now());
     });
-    await new Promise<void>((resolve, reject) => {
-      s.once('connect', () => resolve());
-      s.once('connect_error', reject);
-    });
-    const ack = (await s.timeout(120_000).emitWithAck('session:join', { v: 1, sessionId, name: `Viewer ${i}` })) as { ok: boolean };
-    if (!ack.ok) failed++;
+    try {
+      await new Promise<void>((resolve, reject) => {
+        s.once('connect', () => resolve());
+        s.once('connect_error', reject);
+      });
+      const ack = (await s.timeout(120_000).emitWithAck('session:join', { v: 1, sessionId, name: `Viewer ${i}` })) as { ok: boolean; error?: { code: string } };
+      if (!ack.ok) throw new Error(ack.error?.code ?? 'join refused');
+      sockets.push(s);
+    } catch (err) {
+      s.disconnect();
+      throw err;
+    }
+  };
+  const one = async (i: number) => {
+    for (let tries = 1; ; tries++) {
+      try {
+        return await attempt(i);
+      } catch (err) {
+        const why = String((err as Error).message ?? err).slice(0, 60);
+        reasons.set(why, (reasons.get(why) ?? 0) + 1);
+        if (tries === 3) {
+          failed.push(i);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 500 * tries));
+      }
+    }
   };
   for (let i = 0; i < count; i += 50) {
-    await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => one(i + j).catch(() => void failed++)));
+    await Promise.all(Array.from({ length: Math.min(50, count - i) }, (_, j) => one(i + j)));
   }
-  send({ t: 'joined', count: count - failed, failed });
+  if (reasons.size) process.stderr.write(`viewer connect/join retries: ${JSON.stringify(Object.fromEntries(reasons))}\n`);
+  send({ t: 'joined', count: count - failed.length, failed: failed.length });
   process.on('message', (m: { t: string }) => {
-    if (m.t === 'collect') send({ t: 'receipts', byKey });
+    if (m.t === 'collect') send({ t: 'receipts', byKey, failed });
     if (m.t === 'exit') {
       for (const s of sockets) s.disconnect();
       process.exit(0);

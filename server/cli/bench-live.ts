@@ -68,6 +68,7 @@ interface Result {
   lost: number;
   duplicated: number;
   joined: number;
+  joinFailed: number;
   rssPerViewerKB: number;
   heapPerViewerKB: number;
   cpuPercent: number;
@@ -114,7 +115,9 @@ async function scenario(kind: 'live' | 'baseline', payloads: LiveEvent[]): Promi
     let duplicated = 0;
     receipts.forEach((r, w) => {
       const count = Math.min(per, VIEWERS - w * per);
+      const failed = new Set(r.failed);
       for (let i = 0; i < count; i++) {
+        if (failed.has(i)) continue; // never joined: counted in joinFailed, not as lost deliveries
         for (const [pid, at] of sent) {
           const got = r.byKey[`${i}:${pid}`];
           if (!got) lost++;
@@ -138,6 +141,7 @@ async function scenario(kind: 'live' | 'baseline', payloads: LiveEvent[]): Promi
         lost,
         duplicated,
         joined,
+        joinFailed: VIEWERS - joined,
         rssPerViewerKB: round((loaded.rssBytes - idle.rssBytes) / 1024 / Math.max(1, joined), 1),
         heapPerViewerKB: round((loaded.heapBytes - idle.heapBytes) / 1024 / Math.max(1, joined), 1),
         cpuPercent: round((100 * end.cpuMicros) / end.wallMicros, 1),
@@ -163,7 +167,7 @@ async function main(): Promise<void> {
     return;
   }
   const row = (name: string, r: Result) =>
-    `${name.padEnd(9)} p50 ${String(r.p50).padStart(8)} ms  p95 ${String(r.p95).padStart(8)} ms  p99 ${String(r.p99).padStart(8)} ms  lost ${r.lost}  dup ${r.duplicated}  mem ${r.heapPerViewerKB} KB/viewer (heap+external; RSS delta ${r.rssPerViewerKB})  cpu ${r.cpuPercent}%`;
+    `${name.padEnd(9)} p50 ${String(r.p50).padStart(8)} ms  p95 ${String(r.p95).padStart(8)} ms  p99 ${String(r.p99).padStart(8)} ms  lost ${r.lost}  dup ${r.duplicated}  join failed ${r.joinFailed}  mem ${r.heapPerViewerKB} KB/viewer (heap+external; RSS delta ${r.rssPerViewerKB})  cpu ${r.cpuPercent}%`;
   log(row('live', live.result));
   log(row('baseline', base.result));
   log(`ratio     p50 ${ratio.p50}  p95 ${ratio.p95}  p99 ${ratio.p99}   (target p99 ≤ 1.3, 0 lost/dup, ≤ 20 KB/viewer)`);
