@@ -63,8 +63,18 @@ export function TryOnStage({ object, tracker, source, onCameraError, onFit, maxD
     debug.ready = { ...tracker.ready, where: tracker.where };
     const placement = new PlacementTracker(object.kind === 'wrist' ? 'wrist' : 'head', { mirrored, smooth: source.kind === 'camera', useMatrix: true });
     let lastUi = 0;
+    // The benchmark asks for a trail of raw (unsmoothed) and filtered placements to measure jitter.
+    const raw = debug.trail ? new PlacementTracker(placement.anchor, { mirrored, smooth: false, useMatrix: true }) : null;
     const publish = (r: TrackResult, force = false) => {
       const p = state.placement;
+      if (raw && debug.trail && p?.tracked) {
+        const rp = raw.update(r, performance.now() / 1000, 1 / 30);
+        if (rp?.tracked) {
+          const at = (q: typeof p) => summarise(q, object.kind, object.sizeMm, state.frame).centre;
+          debug.trail.raw.push(at(rp));
+          debug.trail.filtered.push(at(p));
+        }
+      }
       debug.lastResult = r;
       debug.summary = p?.tracked ? summarise(p, object.kind, object.sizeMm, state.frame) : null;
       debug.eyes = eyes(r, mirrored);

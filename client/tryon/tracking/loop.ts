@@ -11,8 +11,13 @@ import type { TrackResult, TrackWants } from './types.js';
 export interface FrameTiming {
   /** Model time inside the tracker. */
   inferenceMs: number;
-  /** Grab → tracked → placed → rendered: the whole loop for this frame. */
+  /**
+   * The whole loop's cost for this frame: time since the previous frame was placed (grab, transfer,
+   * inference, pose, smoothing; the render of the previous frame overlaps the next inference).
+   */
   loopMs: number;
+  /** Grab → drawn on screen, for this frame (filled in once rendered). */
+  latencyMs?: number;
   tracked: boolean;
 }
 
@@ -30,7 +35,7 @@ export interface LoopOptions {
   wants: TrackWants;
   /** Called after each tracked frame with the raw result (UI-rate consumers throttle it). */
   onResult?: (r: TrackResult) => void;
-  /** Resolves once the scene has drawn the given version (so the loop time includes the render). */
+  /** Resolves once the scene has drawn the given version (for the latency figure). */
   rendered?: (version: number) => Promise<void>;
   maxTimings?: number;
 }
@@ -41,39 +46,63 @@ export function startTrackingLoop(o: LoopOptions): { stats: LoopStats; stop: () 
   let running = true;
   let lastVideoTime = -1;
   let lastT = performance.now() / 1000;
+  let lastDone = performance.now();
+  const v = o.video as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
 
-  const next = () => {
-    if (!running) return;
-    const v = o.video as HTMLVideoElement & { requestVideoFrameCallback?: (cb: () => void) => number };
-    if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(() => void step());
-    else requestAnimationFrame(() => void step());
-  };
+  /** Resolves when the video shows a frame not tracked yet (at once when it already does). */
+  const newFrame = () =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!running || (v.readyState >= 2 && v.currentTime !== lastVideoTime)) resolve();
+        else if (v.requestVideoFrameCallback) v.requestVideoFrameCallback(check);
+        else requestAnimationFrame(check);
+      };
+      check();
+    });
 
-  const step = async () => {
-    if (!running) return;
-    const v = o.video;
-    if (v.readyState < 2 || v.currentTime === lastVideoTime) return next();
+  /** Grabs the next new frame and sends it to the tracker. */
+  const track = async () => {
+    await newFrame();
+    if (!running) return null;
     lastVideoTime = v.currentTime;
     const t0 = performance.now();
-    try {
-      const bitmap = await createImageBitmap(v);
-      const result = await o.tracker.track(bitmap, t0, false, o.wants);
+    const bitmap = await createImageBitmap(v);
+    return { t0, result: await o.tracker.track(bitmap, t0, false, o.wants) };
+  };
+
+  const run = async () => {
+    let inflight = track();
+    while (running) {
+      let got: Awaited<ReturnType<typeof track>>;
+      try {
+        got = await inflight;
+      } catch (e) {
+        console.warn('try-on frame failed:', e);
+        inflight = track();
+        continue;
+      }
+      if (!got) break;
+      // The last result is back: the next frame goes to the tracker now, and this one is placed and
+      // drawn while it is being tracked (one frame in flight, render overlapping inference).
+      inflight = track();
+      const { t0, result } = got;
       const t = performance.now() / 1000;
       o.state.frame = { width: result.width, height: result.height };
       o.state.placement = o.placement.update(result, t, t - lastT);
       lastT = t;
       o.state.version++;
-      if (o.rendered) await o.rendered(o.state.version);
+      const now = performance.now();
+      const timing: FrameTiming = { inferenceMs: result.inferenceMs, loopMs: now - Math.max(lastDone, t0 - 1000), tracked: Boolean(o.state.placement?.tracked) };
+      lastDone = now;
+      if (o.rendered) void o.rendered(o.state.version).then(() => (timing.latencyMs = performance.now() - t0));
+      else o.state.invalidate();
       stats.frames++;
-      stats.timings.push({ inferenceMs: result.inferenceMs, loopMs: performance.now() - t0, tracked: Boolean(o.state.placement?.tracked) });
+      stats.timings.push(timing);
       if (stats.timings.length > (o.maxTimings ?? 600)) stats.timings.shift();
       o.onResult?.(result);
-    } catch (e) {
-      console.warn('try-on frame failed:', e);
     }
-    next();
   };
-  next();
+  void run();
   return {
     stats,
     stop: () => {

@@ -36,8 +36,8 @@ export interface SmoothingParams {
 
 // Units differ: positions in pixels (fast motion is hundreds px/s), quaternion components (≈1/s).
 export const DEFAULT_SMOOTHING: SmoothingParams = {
-  position: { minCutoff: 1.2, beta: 0.015, dCutoff: 1 },
-  rotation: { minCutoff: 1.2, beta: 3, dCutoff: 1 },
+  position: { minCutoff: 0.6, beta: 0.02, dCutoff: 1 },
+  rotation: { minCutoff: 0.6, beta: 3, dCutoff: 1 },
   scale: { minCutoff: 0.4, beta: 0.2, dCutoff: 1 },
 };
 
