@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { createApp } from '../app.js';
@@ -26,7 +27,7 @@ const now = () => performance.timeOrigin + performance.now();
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 
 /** Answers 'stats' requests with memory after a GC and CPU used since the last 'mark'. */
-function serveStats(): void {
+function serveStats(cleanup: () => Promise<void> = async () => undefined): void {
   let cpu = process.cpuUsage();
   let wall = now();
   process.on('message', (m: { t: string }) => {
@@ -39,14 +40,16 @@ function serveStats(): void {
       const u = process.cpuUsage(cpu);
       const mem = process.memoryUsage();
       send({ t: 'stats', rssBytes: mem.rss, heapBytes: mem.heapUsed + mem.external, cpuMicros: u.user + u.system, wallMicros: (now() - wall) * 1000 });
-    } else if (m.t === 'exit') process.exit(0);
+    } else if (m.t === 'exit') void cleanup().finally(() => process.exit(0));
   });
 }
 
 /** The real live server (PGlite in memory, or DATABASE_URL) with 100 products and one session. */
 async function liveServer(pushes: number): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'shopsee-bench-'));
-  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema: process.env.DATABASE_SCHEMA ?? 'bench_live' } : {});
+  // On PostgreSQL, a schema of this run's own, dropped at exit.
+  const schema = `bench_live_${process.pid}`;
+  const db = await openDb(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL, schema } : {});
   const config = {
     port: 0, host: '127.0.0.1', dataDir, shopName: 'Bench', currency: 'EUR', merchantToken: 'bench-merchant-token',
     cookieSecret: 'bench-cookie-secret-0123456789', bodyLimit: 1 << 20, maxUploadBytes: 1 << 20, seedDemo: false, logLevel: 'silent',
@@ -58,7 +61,11 @@ async function liveServer(pushes: number): Promise<void> {
   const session = await insertSession(db.kysely, { id: `live_bench_${Date.now()}`, title: 'Bench', hostKey: 'bench-host-key', currency: 'EUR' });
   const app = await createApp({ db, config, logger: false }, [liveFeature()]);
   const url = await app.listen(0, '127.0.0.1');
-  serveStats();
+  serveStats(async () => {
+    await app.close().catch(() => undefined);
+    if (db.kind === 'postgres') await sql`drop schema if exists ${sql.id(schema)} cascade`.execute(db.kysely).catch(() => undefined);
+    await db.close().catch(() => undefined);
+  });
   send({ t: 'ready', url, sessionId: session.id, hostKey: 'bench-host-key', productIds });
 }
 
