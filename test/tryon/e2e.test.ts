@@ -10,7 +10,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
 import { probeLayer } from './pixels.js';
-import { ARTIFACTS, cameraFromPhoto, FACE_SOURCE, launchWithCamera, STREET_PHOTO, startTryOnServer, waitForPlacement } from './support.js';
+import { ARTIFACTS, cameraFromPhoto, FACE_SOURCE, ffmpeg, launchWithCamera, STREET_PHOTO, startTryOnServer, waitForPlacement } from './support.js';
 
 const VIEWPORT = { width: 420, height: 900 };
 
@@ -65,7 +65,7 @@ describe('try-on in the browser', () => {
     await page.close();
   });
 
-  it('puts the watch on a wrist of the street photo sent through the photo route, sized by the hand', async () => {
+  it('puts the watch on a wrist of the street photo sent through the photo route, sized by the hand, and says so when a photo has no hand', async () => {
     const page = await browser.newPage({ viewport: VIEWPORT });
     await page.goto(`${server.url}/try-on/field-watch-38?source=photo`);
     await page.getByTestId('photo-input').setInputFiles(STREET_PHOTO);
@@ -90,6 +90,15 @@ describe('try-on in the browser', () => {
     expect(probe.coverage).toBeGreaterThan(0.0005);
     expect(probe.coverage).toBeLessThan(0.02);
     await page.locator('[data-testid=tryon-stage]').screenshot({ path: join(ARTIFACTS, 'watch-on-wrist.png') });
+
+    // A photo with nobody in it: a clear message, and the watch is not left hanging anywhere.
+    const wall = join(ARTIFACTS, 'empty-wall.png');
+    ffmpeg(['-f', 'lavfi', '-i', 'color=c=0xb0a898:s=640x480', '-frames:v', '1', wall]);
+    await page.getByTestId('photo-input').setInputFiles(wall);
+    await page.locator('[data-seen="none"]').waitFor({ timeout: 60_000 });
+    await expect(page.getByTestId('tryon-status').textContent()).resolves.toMatch(/No hand found in this photo/);
+    expect(await page.evaluate(() => window.__shopseeTryOn?.summary ?? null)).toBeNull();
+    expect((await probeLayer(page, [{ x: 320, y: 240 }], 240)).coverage).toBe(0);
     await page.close();
   });
 
