@@ -112,7 +112,8 @@ export class LiveService {
     const standing = a.role === 'viewer' ? await store.getViewer(this.db, a.sessionId, a.viewerId) : undefined;
     const clean = checkChat(a.role, standing, text);
     if (a.role === 'viewer') this.chatLimit.take(`${a.sessionId}:${a.viewerId}`);
-    return this.log(a, { type: 'chat', viewerId: a.viewerId, name: a.name, text: clean, host: a.role === 'host' });
+    const event = await store.appendSimple(this.db, a.sessionId, { type: 'chat', viewerId: a.viewerId, name: a.name, text: clean, host: a.role === 'host' }, this.deps.now());
+    return { data: { event }, events: [event] };
   }
 
   async deleteChat(a: Actor, seq: number): Promise<Outcome<{ event: LiveEvent }>> {
@@ -132,10 +133,8 @@ export class LiveService {
 
   async push(a: Actor, productId: string): Promise<Outcome<{ event: LiveEvent }>> {
     const product = await cardOf(this.db, productId);
-    return this.log(a, async (trx) => {
-      await store.bumpCounters(trx, a.sessionId, { pushes: 1 });
-      return { type: 'product:pushed', product };
-    });
+    const event = await store.appendSimple(this.db, a.sessionId, { type: 'product:pushed', product }, this.deps.now(), { pushes: 1 });
+    return { data: { event }, events: [event] };
   }
 
   async pin(a: Actor, productId: string, pinned: boolean): Promise<Outcome<{ event: LiveEvent }>> {
@@ -241,7 +240,7 @@ export class LiveService {
       const deal = await latestDeal(this.db, r.session_id);
       const live = deal && deal.product_id === pid && new Date(deal.ends_at) > now ? deal : null;
       const event = await store
-        .appendEvent(this.db, r.session_id, { type: 'stock:changed', productId: pid, stock: product.stock, dealId: live?.id ?? null, dealRemaining: live?.remaining ?? null }, now)
+        .appendSimple(this.db, r.session_id, { type: 'stock:changed', productId: pid, stock: product.stock, dealId: live?.id ?? null, dealRemaining: live?.remaining ?? null }, now)
         .catch(() => null);
       if (event) out.push({ sessionId: r.session_id, event });
     }

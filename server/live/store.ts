@@ -111,6 +111,29 @@ export async function appendEvent(
   });
 }
 
+/**
+ * Appends an event whose body is known up front in one statement (no transaction round trips):
+ * the sequence number, optional counters and the insert happen atomically. Used on the hot
+ * paths (chat, product push, stock); throws SESSION_ENDED or NOT_FOUND like appendEvent.
+ */
+export async function appendSimple(db: Db, sessionId: string, body: LiveEventBody, now: Date, bump: { pushes?: number } = {}): Promise<LiveEvent> {
+  const res = await sql<{ seq: number }>`
+    with s as (
+      update live_sessions set last_seq = last_seq + 1, pushes = pushes + ${bump.pushes ?? 0}
+      where id = ${sessionId} and status = 'live'
+      returning last_seq
+    )
+    insert into live_events (session_id, seq, type, body, created_at)
+    select ${sessionId}, s.last_seq, ${body.type}, ${JSON.stringify(body)}::jsonb, ${now} from s
+    returning seq`.execute(db);
+  const seq = res.rows[0]?.seq;
+  if (seq === undefined) {
+    await requireSession(db, sessionId);
+    throw new AppError('SESSION_ENDED', 'This live session has ended.');
+  }
+  return { seq, at: now.toISOString(), ...body } as LiveEvent;
+}
+
 function toEvent(r: { seq: number; body: unknown; created_at: Date | string }): LiveEvent {
   const body = (typeof r.body === 'string' ? JSON.parse(r.body) : r.body) as LiveEventBody;
   return { seq: r.seq, at: new Date(r.created_at).toISOString(), ...body } as LiveEvent;
