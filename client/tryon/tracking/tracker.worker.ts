@@ -20,7 +20,7 @@ self.onmessage = async (ev: MessageEvent<ToWorker>) => {
   }
   try {
     if (!engine) throw new Error('tracker not initialised');
-    const result = await engine.track(msg.bitmap, msg.timestampMs, msg.type === 'frame' && msg.still, msg.wants);
+    const result = await engine.track(msg.bitmap, msg.timestampMs, msg.still, msg.wants);
     const transfer = [...result.faces.map((f) => f.landmarks.buffer), ...result.hands.map((h) => h.landmarks.buffer)];
     post({ type: 'result', id: msg.id, result }, transfer as Transferable[]);
   } catch (e) {

@@ -58,8 +58,7 @@ export interface TrackerReady {
 /** Page → worker. */
 export type ToWorker =
   | { type: 'init'; config: TrackerConfig }
-  | { type: 'frame'; id: number; bitmap: ImageBitmap; timestampMs: number; still: boolean; wants: TrackWants }
-  | { type: 'detect-only'; id: number; bitmap: ImageBitmap; timestampMs: number; wants: TrackWants };
+  | { type: 'frame'; id: number; bitmap: ImageBitmap; timestampMs: number; still: boolean; wants: TrackWants };
 
 /** Worker → page. */
 export type FromWorker =
