@@ -4,7 +4,7 @@ import { ORDER_STATUSES, type Order, type OrderStatus } from '../../server/proto
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
 import { OrderStatusBadge } from '../components/OrderStatusBadge.js';
-import { Price } from '../components/Price.js';
+import { LineSummary } from '../components/LineSummary.js';
 import { Spinner } from '../components/Spinner.js';
 import { errorMessage, merchantApi } from '../lib/api.js';
 import { formatDate, orderRef } from '../lib/orders.js';
@@ -60,19 +60,7 @@ export function OrdersTab({ token }: { token: string }) {
                 <OrderStatusBadge status={o.status} />
               </div>
               <div className="muted">{formatDate(o.createdAt)}</div>
-              {o.lines.map((l) => (
-                <div key={`${l.productId}:${l.variant}`} className="summary-line">
-                  <span>
-                    {l.quantity} × {l.name}
-                    {l.variant ? ` (${l.variant})` : ''}
-                  </span>
-                  <Price money={l.lineTotal} />
-                </div>
-              ))}
-              <div className="summary-line strong">
-                <span>Total</span>
-                <Price money={o.total} />
-              </div>
+              <LineSummary lines={o.lines} total={o.total} />
               <div className="admin-actions">
                 {o.status === 'paid' && (
                   <button type="button" className="btn btn-primary" disabled={change.isPending} onClick={() => act(o, 'shipped')}>

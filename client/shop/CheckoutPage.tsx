@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Link, useLocation } from 'wouter';
 import { EmptyState } from '../components/EmptyState.js';
 import { ErrorState } from '../components/ErrorState.js';
+import { LineSummary } from '../components/LineSummary.js';
 import { Price } from '../components/Price.js';
 import { Spinner } from '../components/Spinner.js';
 import { api, ApiError, errorMessage } from '../lib/api.js';
@@ -84,19 +85,7 @@ export default function CheckoutPage() {
       {pay.isError && <CheckoutProblem error={pay.error} />}
       <section className="panel" aria-labelledby="summary-h">
         <h2 id="summary-h">Order summary</h2>
-        {c.lines.map((l) => (
-          <div key={l.id} className="summary-line">
-            <span>
-              {l.quantity} × {l.name}
-              {l.variant ? ` (${l.variant})` : ''}
-            </span>
-            <Price money={l.lineTotal} />
-          </div>
-        ))}
-        <div className="summary-line strong">
-          <span>Total</span>
-          <Price money={c.total} />
-        </div>
+        <LineSummary lines={c.lines} total={c.total} />
       </section>
       <section className="panel" aria-labelledby="pay-h">
         <h2 id="pay-h">Payment</h2>

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearch } from 'wouter';
 import { ErrorState } from '../components/ErrorState.js';
 import { OrderStatusBadge } from '../components/OrderStatusBadge.js';
+import { LineSummary } from '../components/LineSummary.js';
 import { Price } from '../components/Price.js';
 import { Spinner } from '../components/Spinner.js';
 import { api } from '../lib/api.js';
@@ -43,19 +44,7 @@ export default function OrderPage() {
       </section>
       <section className="panel" aria-labelledby="items-h">
         <h2 id="items-h">Items</h2>
-        {o.lines.map((l) => (
-          <div key={`${l.productId}:${l.variant}`} className="summary-line">
-            <span>
-              {l.quantity} × <Link href={`/p/${l.productId}`}>{l.name}</Link>
-              {l.variant ? ` (${l.variant})` : ''}
-            </span>
-            <Price money={l.lineTotal} />
-          </div>
-        ))}
-        <div className="summary-line strong">
-          <span>Total</span>
-          <Price money={o.total} />
-        </div>
+        <LineSummary lines={o.lines} total={o.total} linkProducts />
       </section>
       <div className="row-gap">
         <Link href="/orders" className="btn">
