@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { Product } from '../../server/protocol/api.js';
-import { CATEGORIES, type Category } from '../../server/protocol/catalog.js';
+import { CATEGORIES, type Category, tryOnKind } from '../../server/protocol/catalog.js';
 import { ApiError, errorMessage, merchantApi } from '../lib/api.js';
 import { categoryLabel, minorPerMajor } from '../lib/shopFilters.js';
 import { toast } from '../lib/toasts.js';
@@ -9,6 +9,9 @@ import { AttributeFields } from './AttributeFields.js';
 import { Field } from './Field.js';
 import { PhotoUpload } from './PhotoUpload.js';
 import { EMPTY_FORM, type FieldErrors, fieldErrorsFromIssues, formFromProduct, formToPayload, type ProductFormState } from './productForm.js';
+
+// three.js comes with the try-on model control: load it only for tryable products.
+const ModelUpload = lazy(() => import('../tryon/ModelUpload.js').then((m) => ({ default: m.ModelUpload })));
 
 interface Props {
   token: string;
@@ -104,6 +107,13 @@ export function ProductForm({ token, currency, product: initial, onClose }: Prop
       {product && (
         <div style={{ marginTop: 16 }}>
           <PhotoUpload token={token} product={product} onChanged={setProduct} />
+        </div>
+      )}
+      {product && tryOnKind(product.category) && (
+        <div style={{ marginTop: 16 }}>
+          <Suspense fallback={<p className="muted">Loading the 3D model tools…</p>}>
+            <ModelUpload token={token} product={product} />
+          </Suspense>
         </div>
       )}
     </div>

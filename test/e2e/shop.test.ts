@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, ProductPage } from '../../server/protocol/api.js';
 import { formatMoney } from '../../server/protocol/money.js';
 import { launchChromium } from '../support/chromium.js';
+import type { Config } from '../../server/config.js';
+import { features } from '../../server/features.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -38,7 +40,8 @@ async function pickTwoProducts(): Promise<[Product, Product]> {
 describe('shopping on a phone', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    server = await startTestServer({ seed: true, config: { clientDir: join(root, 'dist', 'client') } });
+    // The whole product, as npm start mounts it: the merchant form also talks to the try-on routes.
+    server = await startTestServer({ seed: true, config: { clientDir: join(root, 'dist', 'client') }, features: features({} as Config) });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   });
@@ -194,6 +197,11 @@ describe('shopping on a phone', () => {
     // A file that is not an image is refused before upload with a clear reason.
     await page.getByLabel('Add a photo').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await page.getByRole('alert').filter({ hasText: 'notes.txt is not a JPEG' }).waitFor();
+
+    // Tryable products get the try-on model control; a file that is not glTF is refused with the reason.
+    await page.getByTestId('model-upload').waitFor();
+    await page.getByTestId('model-input').setInputFiles({ name: 'frames.glb', mimeType: 'model/gltf-binary', buffer: Buffer.from('not a model at all') });
+    expect(await page.getByTestId('model-error').textContent()).toContain('not a glTF model');
 
     await page.goto(`${server.url}/?q=${encodeURIComponent(name)}`);
     const card = page.getByRole('article', { name });
