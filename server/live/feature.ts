@@ -7,6 +7,7 @@ import { releaseExpired } from './deal-store.js';
 import { useRedisStreams } from './redis.js';
 import { liveRoutes } from './routes.js';
 import { LiveService } from './service.js';
+import { snapshotRoutes } from './snapshots.js';
 import { attachLiveSockets } from './socket.js';
 
 export interface LiveOptions {
@@ -21,10 +22,11 @@ export function liveFeature(opts: LiveOptions = {}): Feature {
   return async (app: ShopApp) => {
     const { ctx, io, http, events } = app;
     const closeRedis = ctx.config.redisUrl ? await useRedisStreams(io, ctx.config.redisUrl, opts.redisStreamName ?? 'shopsee-live') : undefined;
-    const service = new LiveService({ db: ctx.db, now: ctx.now, currency: ctx.config.currency, merchantToken: ctx.config.merchantToken });
+    const service = new LiveService({ db: ctx.db, now: ctx.now, currency: ctx.config.currency, merchantToken: ctx.config.merchantToken, dataDir: ctx.config.dataDir });
     const log = (err: unknown) => http.log.error({ err }, 'live');
     const sockets = attachLiveSockets(io.of('/live'), http, service, { db: ctx.db, stockChanged: (ids) => events.emit('stock:changed', ids) });
     liveRoutes(http, ctx);
+    snapshotRoutes(http, ctx, service, (sessionId, evs) => sockets.publish(sessionId, evs));
 
     const onStock = (ids: string[]) => {
       void service

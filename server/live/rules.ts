@@ -90,3 +90,35 @@ export class RateLimiter {
     for (const [k, v] of this.hits) if (v.every((h) => t - h >= this.windowMs)) this.hits.delete(k);
   }
 }
+
+/** What sharp's header read says about an uploaded snapshot. */
+export interface ImageHeader {
+  format: string | undefined;
+  width: number | undefined;
+  height: number | undefined;
+}
+
+const SNAPSHOT_FORMATS = new Set(['jpeg', 'png', 'webp']);
+
+/**
+ * Checks a try-on snapshot before anything is stored: the sender's standing (as for chat), then
+ * a real JPEG, PNG or WebP within the byte and side limits the page downscales to.
+ */
+export function checkSnapshot(standing: ViewerStanding | undefined, bytes: number, header: ImageHeader | null): void {
+  if (!standing) throw new AppError('FORBIDDEN', 'Join the live session first, then share your snapshot.');
+  if (standing.banned) throw new AppError('BANNED', 'The host removed you from this session.');
+  if (standing.muted) throw new AppError('MUTED', 'The host muted you; you can still watch and shop.');
+  if (bytes === 0) throw new AppError('VALIDATION_FAILED', 'The snapshot is empty.');
+  if (bytes > LIMITS.snapshotMaxBytes) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `Snapshots are at most ${LIMITS.snapshotMaxBytes / 1000} KB.`);
+  }
+  if (!header?.format || !SNAPSHOT_FORMATS.has(header.format)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The snapshot must be a JPEG, PNG or WebP image.');
+  }
+  const w = header.width ?? 0;
+  const h = header.height ?? 0;
+  if (w < 1 || h < 1) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'The snapshot has no pixels.');
+  if (Math.max(w, h) > LIMITS.snapshotMaxSide) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `Snapshots are at most ${LIMITS.snapshotMaxSide} px on their longest side (this one is ${w}×${h}).`);
+  }
+}

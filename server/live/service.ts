@@ -16,6 +16,7 @@ import {
   type LiveEventBody,
   type ClientPayload,
 } from '../protocol/live.js';
+import { deletePhotoFiles } from '../media/photos.js';
 import { getProduct } from '../store/products.js';
 import type { Database } from '../store/schema.js';
 import { cardOf, cardsOf } from './cards.js';
@@ -39,6 +40,8 @@ export interface LiveDeps {
   now: () => Date;
   currency: string;
   merchantToken: string;
+  /** Where shared snapshots live, so deleting the message deletes its files. */
+  dataDir?: string;
 }
 
 type Outcome<T> = { data: T; events: LiveEvent[] };
@@ -117,10 +120,15 @@ export class LiveService {
   }
 
   async deleteChat(a: Actor, seq: number): Promise<Outcome<{ event: LiveEvent }>> {
-    return this.log(a, async (trx) => {
+    let imageId: string | null = null;
+    const out = await this.log(a, async (trx) => {
+      imageId = await store.chatImageOf(trx, a.sessionId, seq);
       if (!(await store.scrubChat(trx, a.sessionId, seq))) throw new AppError('NOT_FOUND', `No chat message #${seq}.`);
       return { type: 'chat:deleted', target: seq };
     });
+    // Only after the commit: a rolled-back delete keeps its picture.
+    if (imageId && this.deps.dataDir) await deletePhotoFiles(this.deps.dataDir, imageId);
+    return out;
   }
 
   async moderate(a: Actor, viewerId: string, patch: { muted?: boolean; banned?: boolean }): Promise<Outcome<{ event: LiveEvent }>> {

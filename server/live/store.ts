@@ -169,12 +169,25 @@ export async function recentEvents(db: Db, sessionId: string, n: number): Promis
 export async function scrubChat(db: Db, sessionId: string, seq: number): Promise<boolean> {
   const res = await db
     .updateTable('live_events')
-    .set({ body: sql`jsonb_set(body, '{text}', '""'::jsonb)` })
+    // A shared snapshot goes with its text: replays and late joiners never see either.
+    .set({ body: sql`jsonb_set(body, '{text}', '""'::jsonb) - 'image'` })
     .where('session_id', '=', sessionId)
     .where('seq', '=', seq)
     .where('type', '=', 'chat')
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
+}
+
+/** The media id of the snapshot a chat message carries, if any (read before scrubbing it). */
+export async function chatImageOf(db: Db, sessionId: string, seq: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('live_events')
+    .select(sql<string | null>`body->'image'->>'id'`.as('imageId'))
+    .where('session_id', '=', sessionId)
+    .where('seq', '=', seq)
+    .where('type', '=', 'chat')
+    .executeTakeFirst();
+  return row?.imageId ?? null;
 }
 
 export async function getViewer(db: Db, sessionId: string, viewerId: string) {

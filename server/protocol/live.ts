@@ -23,6 +23,9 @@ export const LIMITS = {
   recentEvents: 50,
   /** Most events one replay or sync answer carries. */
   replayPage: 1000,
+  /** Issue 5: a try-on snapshot shared into the chat; the page downscales to fit these. */
+  snapshotMaxBytes: 300_000,
+  snapshotMaxSide: 720,
 } as const;
 
 const SessionId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
@@ -170,8 +173,18 @@ export interface Figures {
 
 /** One entry of a session's event log, numbered from 1 without gaps. */
 export type LiveEvent = { seq: number; at: string } & LiveEventBody;
+/** A try-on snapshot carried by a chat message; the page shows it with alt "<name> tried on <product>". */
+export interface ChatImage {
+  id: string;
+  url: string;
+  width: number;
+  height: number;
+  productId: string;
+  productName: string;
+}
+
 export type LiveEventBody =
-  | { type: 'chat'; viewerId: string; name: string; text: string; host: boolean }
+  | { type: 'chat'; viewerId: string; name: string; text: string; host: boolean; image?: ChatImage }
   | { type: 'chat:deleted'; target: number }
   | { type: 'product:pushed'; product: ProductCard }
   | { type: 'pins:changed'; pins: ProductCard[] }
@@ -264,6 +277,11 @@ export interface SessionCreated {
   viewerPath: string;
   viewerUrl: string;
   qrSvg: string;
+}
+
+/** POST /api/live/sessions/:id/snapshots?productId= (multipart field "photo") answers 201 with the chat event. */
+export interface SnapshotShared {
+  event: LiveEvent;
 }
 
 export interface ReplayData {
