@@ -21,6 +21,17 @@ export function ChatStream({ items, renderCard, moderate }: Props) {
           {i.type === 'chat' ? (
             <p className="live-chat">
               <span className={`live-chat-name${i.host ? ' live-chat-host' : ''}`}>{i.name}</span> <span className="live-chat-text">{i.text}</span>
+              {i.image?.url.startsWith('/media/') && (
+                // Alt text and size come from the event (React escapes them); only the server's own media path is loaded.
+                <img
+                  className="live-chat-image"
+                  src={i.image.url}
+                  alt={`${i.name} tried on ${i.image.productName}`}
+                  width={i.image.width}
+                  height={i.image.height}
+                  loading="lazy"
+                />
+              )}
               {moderate?.(i)}
             </p>
           ) : (

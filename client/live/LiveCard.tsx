@@ -12,10 +12,12 @@ interface Props {
   busy?: boolean;
   compact?: boolean;
   onAdd?: (variant: string, dealId?: string) => void;
+  /** The live session showing this card: its try-on link then offers sharing a snapshot into its chat. */
+  sessionId?: string;
 }
 
 /** A product card in the live stream or the pins: photo, name, price, live stock, add to cart, try on. */
-export function LiveCard({ card, stock, deal, busy, compact, onAdd }: Props) {
+export function LiveCard({ card, stock, deal, busy, compact, onAdd, sessionId }: Props) {
   const [size, setSize] = useState('');
   const soldOut = stock <= 0 && !(deal && deal.remaining > 0);
   const needsSize = card.sizes.length > 0 && !size;
@@ -56,7 +58,7 @@ export function LiveCard({ card, stock, deal, busy, compact, onAdd }: Props) {
               {soldOut ? 'Sold out' : busy ? 'Adding…' : deal ? 'Grab deal' : 'Add to cart'}
             </button>
             {card.tryOn && (
-              <Link href={`/try-on/${card.id}`} className="btn btn-secondary">
+              <Link href={`/try-on/${card.id}${sessionId ? `?live=${encodeURIComponent(sessionId)}` : ''}`} className="btn btn-secondary">
                 Try on
               </Link>
             )}

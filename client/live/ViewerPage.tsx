@@ -100,14 +100,14 @@ export default function ViewerPage() {
       {s.pins.length > 0 && (
         <section className="live-pins" aria-label="Pinned products">
           {s.pins.map((p) => (
-            <LiveCard key={p.id} card={p} stock={stockOf(s, p)} deal={dealOn(p.id)} compact busy={busy === p.id} onAdd={(variant, dealId) => add(p.id, p.name, { variant, ...(dealId ? { dealId } : {}) })} />
+            <LiveCard key={p.id} sessionId={id} card={p} stock={stockOf(s, p)} deal={dealOn(p.id)} compact busy={busy === p.id} onAdd={(variant, dealId) => add(p.id, p.name, { variant, ...(dealId ? { dealId } : {}) })} />
           ))}
         </section>
       )}
       <ChatStream
         items={s.items}
         renderCard={(i) => (
-          <LiveCard card={i.product} stock={stockOf(s, i.product)} deal={dealOn(i.product.id)} busy={busy === i.product.id} onAdd={(variant, dealId) => add(i.product.id, i.product.name, { variant, ...(dealId ? { dealId } : {}) })} />
+          <LiveCard sessionId={id} card={i.product} stock={stockOf(s, i.product)} deal={dealOn(i.product.id)} busy={busy === i.product.id} onAdd={(variant, dealId) => add(i.product.id, i.product.name, { variant, ...(dealId ? { dealId } : {}) })} />
         )}
       />
       <Reactions conn={conn} />

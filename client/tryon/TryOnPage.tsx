@@ -14,7 +14,9 @@ import { type Facing, hasSeveralCameras } from './camera.js';
 import { tryOnDebug } from './debug.js';
 import { FitPanel } from './FitPanel.js';
 import type { FaceFit } from './math/faceMetrics.js';
+import { liveSessionFor } from './liveShare.js';
 import { generatedObject, type ProductObject, uploadedObject } from './productObject.js';
+import { ShareToLive } from './ShareToLive.js';
 import { type Source, TryOnStage } from './TryOnStage.js';
 import { useTracker } from './useTracker.js';
 import { softwareWebGl } from './webgl.js';
@@ -32,6 +34,8 @@ export default function TryOnPage() {
   const [canSwitch, setCanSwitch] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
   const maxDpr = useMemo(() => (softwareWebGl() ? 1 : 2), []);
+  // Opened from a live session (its card's link or this tab's live attribution): offer sharing there.
+  const liveSession = useMemo(() => liveSessionFor(location.search), []);
   const kind = product.data ? tryOnKind(product.data.category) : null;
 
   useEffect(() => {
@@ -108,7 +112,15 @@ export default function TryOnPage() {
       )}
 
       {tracker.state === 'ready' && object && source && (
-        <TryOnStage object={object} tracker={tracker.tracker} source={source} onCameraError={onCameraError} onFit={onFit} maxDpr={maxDpr} />
+        <TryOnStage
+          object={object}
+          tracker={tracker.tracker}
+          source={source}
+          onCameraError={onCameraError}
+          onFit={onFit}
+          maxDpr={maxDpr}
+          {...(liveSession ? { renderShare: (shot: Blob) => <ShareToLive sessionId={liveSession} productId={p.id} shot={shot} /> } : {})}
+        />
       )}
 
       <div className="tryon-controls row-gap">
@@ -141,7 +153,11 @@ export default function TryOnPage() {
       {kind === 'wrist' && p.attributes.caseDiameterMm && (
         <p className="muted">Shown at its real size: a {p.attributes.caseDiameterMm} mm case, scaled from your hand (an estimate).</p>
       )}
-      <p className="muted tryon-privacy">Your camera picture stays on this device: nothing is uploaded.</p>
+      <p className="muted tryon-privacy">
+        {liveSession
+          ? 'Your camera picture stays on this device; only a snapshot you choose to share is sent to the live chat.'
+          : 'Your camera picture stays on this device: nothing is uploaded.'}
+      </p>
     </article>
   );
 }

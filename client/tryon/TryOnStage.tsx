@@ -2,7 +2,7 @@
  * The try-on view: the camera picture (or an uploaded photo) with the product drawn over it. Owns
  * the tracking loop for the camera, a single tracking pass for a photo, and the snapshot.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { CameraError, type Facing, openCamera, stopCamera } from './camera.js';
 import { tryOnDebug } from './debug.js';
 import type { FaceFit } from './math/faceMetrics.js';
@@ -26,6 +26,8 @@ interface Props {
   onCameraError: (message: string) => void;
   onFit: (fit: FaceFit | null) => void;
   maxDpr: number;
+  /** Extra actions on the taken snapshot (sharing it into a live chat), shown next to "Save". */
+  renderShare?: (shot: Blob) => ReactNode;
 }
 
 type Seen = 'searching' | 'found' | 'lost' | 'none';
@@ -47,13 +49,14 @@ function eyes(r: TrackResult, mirrored: boolean) {
   return { right: at(FACE.rightIrisCentre), left: at(FACE.leftIrisCentre) };
 }
 
-export function TryOnStage({ object, tracker, source, onCameraError, onFit, maxDpr }: Props) {
+export function TryOnStage({ object, tracker, source, onCameraError, onFit, maxDpr, renderShare }: Props) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const photoRef = useRef<HTMLCanvasElement>(null);
   const stageRef = useRef<HTMLDivElement>(null);
   const [frame, setFrame] = useState({ width: 640, height: 480 });
   const [seen, setSeen] = useState<Seen>('searching');
   const [shot, setShot] = useState<string | null>(null);
+  const [shotBlob, setShotBlob] = useState<Blob | null>(null);
   const state = useMemo(() => createFrameState({ width: 640, height: 480 }), []);
   const mirrored = source.kind === 'camera' && source.facing === 'user';
   const wants = useMemo(() => ({ face: object.kind !== 'wrist', hands: object.kind === 'wrist' }), [object.kind]);
@@ -162,6 +165,7 @@ export function TryOnStage({ object, tracker, source, onCameraError, onFit, maxD
     state.invalidate();
     await waitRendered(state, state.version);
     const blob = await snapshot(pic, state.frame, layer, mirrored);
+    setShotBlob(blob);
     setShot((old) => {
       if (old) URL.revokeObjectURL(old);
       return URL.createObjectURL(blob);
@@ -192,6 +196,7 @@ export function TryOnStage({ object, tracker, source, onCameraError, onFit, maxD
             Save snapshot
           </a>
         )}
+        {shotBlob && renderShare?.(shotBlob)}
       </div>
       {shot && <img className="tryon-shot" src={shot} alt="Snapshot of you trying the product on" />}
     </div>

@@ -28,7 +28,7 @@ type Chat = Extract<LiveEvent, { type: 'chat' }>;
 /** Posts a snapshot the way the try-on page does: multipart field "photo", product in the query. */
 function share(who: Shopper, bytes: Buffer | string, opts: { session?: string; product?: string; type?: string } = {}) {
   const form = new FormData();
-  form.append('photo', new Blob([bytes], { type: opts.type ?? 'image/jpeg' }), 'snapshot.jpg');
+  form.append('photo', new Blob([typeof bytes === 'string' ? bytes : new Uint8Array(bytes)], { type: opts.type ?? 'image/jpeg' }), 'snapshot.jpg');
   return who.post(`/api/live/sessions/${opts.session ?? sessionId}/snapshots?productId=${opts.product ?? productId}`, form);
 }
 
