@@ -2,9 +2,9 @@
  * Sharing a try-on snapshot into the live chat in Chromium: a viewer on the live page follows a
  * card's try-on link, tries the watch on the street photo, shares the snapshot; the host (a real
  * socket.io client) receives it and another viewer's page shows it with its alt text. A muted
- * viewer's second share shows the reason and keeps the snapshot.
+ * viewer's second share shows the reason and keeps the snapshot. Screenshots go to test/artifacts/live/.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
@@ -13,9 +13,10 @@ import { liveFeature } from '../../server/live/feature.js';
 import type { LiveEvent } from '../../server/protocol/live.js';
 import { launchChromium } from '../support/chromium.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { clientDir, modelsDir, STREET_PHOTO, waitForPlacement } from '../tryon/support.js';
+import { clientDir, modelsDir, ROOT, STREET_PHOTO, waitForPlacement } from '../tryon/support.js';
 import { createSession, LiveClient } from './helpers.js';
 
+const SHOTS = join(ROOT, 'test/artifacts/live');
 let srv: TestServer;
 let browser: Browser;
 let host: LiveClient;
@@ -78,6 +79,10 @@ describe('a try-on snapshot shared into the live chat from the browser', () => {
     const shown = ben.getByRole('img', { name: 'Ana tried on Field Watch 38' });
     await shown.waitFor({ timeout: 10_000 });
     expect(await shown.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(meta.width);
+    mkdirSync(SHOTS, { recursive: true });
+    await ana.screenshot({ path: join(SHOTS, 'share-tryon.png'), fullPage: true });
+    await shown.scrollIntoViewIfNeeded();
+    await ben.screenshot({ path: join(SHOTS, 'share-chat.png') });
 
     await host.ok('viewer:mute', { viewerId: event.viewerId, muted: true });
     await ana.getByRole('button', { name: 'Take a snapshot' }).click();
