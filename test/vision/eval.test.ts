@@ -24,14 +24,14 @@ describe('evaluation on the home-goods and fashion fixtures', () => {
     expect(strict.precision).toBeGreaterThanOrEqual(0.5);
   });
 
-  it('retrieves crops of the same category from other photos (1-NN ≥ 0.27, measured 0.309)', () => {
+  it('retrieves crops of the same category from other photos (1-NN ≥ 0.30, measured 0.341 with 160 px crops)', () => {
     const [e] = ev.embeddings;
     expect(ev.crops).toBe(131);
-    expect(e!.nn1).toBeGreaterThanOrEqual(0.27);
+    expect(e!.nn1).toBeGreaterThanOrEqual(0.3);
     expect(e!.p5).toBeGreaterThanOrEqual(0.18);
   });
 
-  it('finds the original of an augmented crop among crops and distractors (R@1 ≥ 0.66, R@5 ≥ 0.84; measured 0.729 / 0.898)', () => {
+  it('finds the original of an augmented crop among crops and distractors (R@1 ≥ 0.66, R@5 ≥ 0.84; measured 0.712 / 0.881 with 160 px crops)', () => {
     const [e] = ev.embeddings;
     expect(ev.queries).toBe(59);
     expect(e!.r1).toBeGreaterThanOrEqual(0.66);

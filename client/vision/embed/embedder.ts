@@ -14,8 +14,9 @@ import { fuse, l2normalize, project, randomProjection } from './vector.js';
 
 export { DEFAULT_EMBEDDING, type EmbeddingSpec, embeddingModel } from './spec.js';
 
-const INPUT = 224;
-const FEATURE_NODE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/feature_vector/SpatialSqueeze';
+// The last conv map (7×7×1792 at 224 px); averaging it ourselves equals the graph's fixed 7×7 AvgPool
+// at 224 and also works for smaller crops, whose maps are smaller.
+const FEATURE_MAP_NODE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/Conv_1/Relu6';
 export const DEEP_DIMS = 1792;
 
 /** Boxes grown by a margin on each side (still in image pixels; cropping pads outside). */
@@ -37,6 +38,10 @@ export class Embedder {
     readonly spec: EmbeddingSpec = DEFAULT_EMBEDDING,
   ) {
     if (spec.dims > 0) this.projection = randomProjection(DEEP_DIMS + COLOUR_DIMS, spec.dims, 20261130);
+    // The graph declares a 224×224 input, but its convolutions take any size; `inputs` hands out the
+    // executor's own shape array, so opening height and width here lets smaller crops through.
+    const shape = model.inputs[0]?.shape;
+    if (shape?.length === 4) shape.splice(1, 2, -1, -1);
   }
 
   /** The same model under another spec (evaluation compares specs without reloading). */
@@ -59,9 +64,9 @@ export class Embedder {
     const out: RawEmbedding[] = [];
     for (let i = 0; i < boxes.length; i += 8) {
       const batch = boxes.slice(i, i + 8).map((b) => withMargin(b, this.spec.margin));
-      const crops = cropResize(image, batch, INPUT);
+      const crops = cropResize(image, batch, this.spec.input ?? 224);
       const colours = colourHistograms(crops);
-      const features = tf.tidy(() => this.model.execute(tf.div(crops, 255), FEATURE_NODE) as tfTypes.Tensor2D);
+      const features = tf.tidy(() => tf.mean(this.model.execute(tf.div(crops, 255), FEATURE_MAP_NODE) as tfTypes.Tensor4D, [1, 2]) as tfTypes.Tensor2D);
       crops.dispose();
       const rows = (await features.data()) as Float32Array;
       features.dispose();
