@@ -7,13 +7,14 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 
 describe('bench:vision (quick)', () => {
-  it('leaks no tensors over camera frames, keeps IVF recall@10 at 0.95 or more and stays under 512 bytes a product', () => {
+  it('leaks no tensors over camera frames, keeps IVF recall@10 at 0.97 or more and stays under 512 bytes a product', () => {
     const res = spawnSync(process.execPath, ['--import', 'tsx', 'server/cli/bench-vision.ts', '--quick', '--json'], { encoding: 'utf8', timeout: 280_000 });
     expect(res.status, res.stderr).toBe(0);
     const summary = JSON.parse(res.stdout.trim().split('\n').at(-1)!);
     process.stdout.write(`bench:vision --quick ${JSON.stringify(summary)}\n`);
     expect(summary.tensors_after_25).toBe(summary.tensors_after_10);
-    expect(summary.search_20k_recall10).toBeGreaterThanOrEqual(0.95);
+    // Measured 0.998 at 20k (0.980 at 100k) since the IVF seeds 64-dim centroids by k-means++.
+    expect(summary.search_20k_recall10).toBeGreaterThanOrEqual(0.97);
     expect(summary.bytes_per_product).toBeLessThanOrEqual(512);
     expect(summary.items_per_photo).toBeGreaterThanOrEqual(5);
     expect(summary.photo_ratio).toBeGreaterThan(1);

@@ -3,8 +3,9 @@
  * COARSE dims of each vector (the vectors are random projections, so any prefix is one too), rows
  * listed under their nearest centroid; a query scans only the lists of its nprobe best centroids.
  * bench:vision (100k × 480-d synthetic clusters): 32 coarse dims with random seeding reached recall@10
- * 0.94 only at nprobe 20; 64 dims seeded by k-means++ reach 0.99 at nprobe 3-5, and partial distances
- * keep the build no slower than before.
+ * 0.94 only at nprobe 20; 64 dims seeded by k-means++ reach 0.98-0.99 at nprobe 3-5. Partial
+ * distances (stop summing once a centroid cannot win) cut the 64-dim build from 18.7 s to 6.4 s
+ * (32 dims without them: 5.6 s, same run).
  */
 import { seededRandom } from '../embed/vector.js';
 import { dotCode } from './quantize.js';
