@@ -18,6 +18,8 @@ export { DEFAULT_EMBEDDING, type EmbeddingSpec, embeddingModel } from './spec.js
 // at 224 and also works for smaller crops, whose maps are smaller.
 const FEATURE_MAP_NODE = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/StatefulPartitionedCall/predict/MobilenetV2/Conv_1/Relu6';
 export const DEEP_DIMS = 1792;
+// Crops per inference: a photo's items usually fit in one; the cap bounds memory on a phone.
+const BATCH = 16;
 
 /** Boxes grown by a margin on each side (still in image pixels; cropping pads outside). */
 export function withMargin(box: ImageBox, margin: number): ImageBox {
@@ -62,8 +64,8 @@ export class Embedder {
   /** Unit deep features and colour histograms before fusion (evaluation compares fusions on them). */
   async embedRaw(image: tfTypes.Tensor3D, boxes: readonly ImageBox[]): Promise<RawEmbedding[]> {
     const out: RawEmbedding[] = [];
-    for (let i = 0; i < boxes.length; i += 8) {
-      const batch = boxes.slice(i, i + 8).map((b) => withMargin(b, this.spec.margin));
+    for (let i = 0; i < boxes.length; i += BATCH) {
+      const batch = boxes.slice(i, i + BATCH).map((b) => withMargin(b, this.spec.margin));
       const crops = cropResize(image, batch, this.spec.input ?? 224);
       const colours = colourHistograms(crops);
       const features = tf.tidy(() => tf.mean(this.model.execute(tf.div(crops, 255), FEATURE_MAP_NODE) as tfTypes.Tensor4D, [1, 2]) as tfTypes.Tensor2D);
