@@ -19,7 +19,7 @@ import { generatedObject, type ProductObject, uploadedObject } from './productOb
 import { ShareToLive } from './ShareToLive.js';
 import { type Source, TryOnStage } from './TryOnStage.js';
 import { useTracker } from './useTracker.js';
-import { softwareWebGl } from './webgl.js';
+import { isSoftwareWebGl } from '../vision/runtime/webgl.js';
 import './tryon.css';
 
 export default function TryOnPage() {
@@ -33,7 +33,7 @@ export default function TryOnPage() {
   const [photoProblem, setPhotoProblem] = useState<string | null>(null);
   const [canSwitch, setCanSwitch] = useState(false);
   const fileRef = useRef<HTMLInputElement>(null);
-  const maxDpr = useMemo(() => (softwareWebGl() ? 1 : 2), []);
+  const maxDpr = useMemo(() => (isSoftwareWebGl() ? 1 : 2), []);
   // Opened from a live session (its card's link or this tab's live attribution): offer sharing there.
   const liveSession = useMemo(() => liveSessionFor(location.search), []);
   const kind = product.data ? tryOnKind(product.data.category) : null;

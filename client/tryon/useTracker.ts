@@ -1,7 +1,7 @@
 /** Starts the tracker once for the try-on page and disposes it on leave. */
 import { useEffect, useState } from 'react';
 import { createTracker, defaultTrackerConfig, type Tracker } from './tracking/trackerClient.js';
-import { softwareWebGl } from './webgl.js';
+import { isSoftwareWebGl } from '../vision/runtime/webgl.js';
 
 export type TrackerStatus = { state: 'loading' } | { state: 'ready'; tracker: Tracker } | { state: 'failed'; message: string };
 
@@ -11,7 +11,7 @@ export function useTracker(): TrackerStatus {
     let cancelled = false;
     let tracker: Tracker | null = null;
     const params = new URLSearchParams(location.search);
-    const config = { ...defaultTrackerConfig(softwareWebGl()), forceTfjsFace: params.get('face') === 'tfjs' };
+    const config = { ...defaultTrackerConfig(isSoftwareWebGl()), forceTfjsFace: params.get('face') === 'tfjs' };
     createTracker(config, params.get('worker') !== '0')
       .then((t) => {
         tracker = t;

@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { isSoftwareWebGl } from './webgl.js';
 
 export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -20,20 +21,6 @@ export interface BackendOptions {
 let chosen: Promise<BackendName> | undefined;
 
 const isBrowser = (): boolean => typeof document !== 'undefined' || (typeof self !== 'undefined' && typeof (self as { importScripts?: unknown }).importScripts === 'function');
-
-/** True when WebGL is software-rendered (SwiftShader, llvmpipe): tfjs webgl is then 30x slower than wasm. */
-export function isSoftwareWebGl(): boolean {
-  try {
-    const canvas = typeof OffscreenCanvas !== 'undefined' ? new OffscreenCanvas(1, 1) : document.createElement('canvas');
-    const gl = (canvas.getContext('webgl2') ?? canvas.getContext('webgl')) as WebGLRenderingContext | null;
-    if (!gl) return true;
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer = String(info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
-    return /swiftshader|llvmpipe|software|basic render/i.test(renderer);
-  } catch {
-    return true;
-  }
-}
 
 async function trySet(name: BackendName): Promise<boolean> {
   try {
