@@ -1,11 +1,10 @@
 /** The features mounted on the shop server, in order. Each issue's feature adds one line here. */
 import type { Feature } from './app.js';
-import type { Config } from './config.js';
 import { discoveryFeature } from './discovery/routes.js';
 import { liveFeature } from './live/feature.js';
 import { tryOnFeature } from './tryon/routes.js';
 
-export function features(_config: Config): Feature[] {
+export function features(): Feature[] {
   return [
     liveFeature(), // issue 3: live shopping sessions
     discoveryFeature, // issue 4: visual discovery (embeddings, catalog index, search)

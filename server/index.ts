@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   );
   if (config.seedDemo) await seedDemoCatalog(db.kysely, config);
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
-  const app = await createApp({ db, config, version }, features(config));
+  const app = await createApp({ db, config, version }, features());
   const address = await app.listen();
   const ms = Math.round(performance.now() - t0);
 

@@ -54,7 +54,7 @@ export async function openHeadlessSession(opts: { y4m?: string; log?: (line: str
   let app: ShopApp | null = null;
   let browser: Browser | null = null;
   try {
-    app = await createApp({ db, config, logger: false }, await features(config));
+    app = await createApp({ db, config, logger: false }, features());
     const url = await app.listen(0, '127.0.0.1');
     const { chromium: pw } = await import('playwright-core');
     const camera = opts.y4m ? ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${opts.y4m}`] : [];

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Product, ProductPage } from '../../server/protocol/api.js';
 import { formatMoney } from '../../server/protocol/money.js';
 import { launchChromium } from '../support/chromium.js';
-import type { Config } from '../../server/config.js';
 import { features } from '../../server/features.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -41,7 +40,7 @@ describe('shopping on a phone', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     // The whole product, as npm start mounts it: the merchant form also talks to the try-on routes.
-    server = await startTestServer({ seed: true, config: { clientDir: join(root, 'dist', 'client') }, features: features({} as Config) });
+    server = await startTestServer({ seed: true, config: { clientDir: join(root, 'dist', 'client') }, features: features() });
     browser = await launchChromium();
     context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
   });
