@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fetchModels } from '../../models/fetch.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 
@@ -30,9 +31,9 @@ function run(cmd: string, args: string[]): void {
 }
 
 /** Builds the client unless dist/client is newer than every input of the build. */
-export function prepare(): void {
-  const modelsScript = join(root, 'models', 'fetch.ts');
-  if (existsSync(modelsScript)) run(process.execPath, ['--import', 'tsx', modelsScript]);
+export async function prepare(): Promise<void> {
+  // In this process: a second Node + tsx start for the model check cost more than the check itself.
+  await fetchModels();
 
   const built = join(root, 'dist', 'client', 'index.html');
   const inputs = ['client', 'server/protocol', 'vite.config.ts', 'package-lock.json'].map((p) => newestMtime(join(root, p)));
@@ -44,4 +45,4 @@ export function prepare(): void {
   run(process.execPath, [join(root, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn']);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) prepare();
+if (import.meta.url === `file://${process.argv[1]}`) await prepare();

@@ -30,4 +30,4 @@ function ensureSystemPackages(): void {
 }
 
 ensureSystemPackages();
-prepare();
+await prepare();
