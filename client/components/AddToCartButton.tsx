@@ -1,30 +1,143 @@
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Product } from '../../server/protocol/api.js';
 import { useAddToCart } from '../lib/cart.js';
+import { errorMessage } from '../lib/api.js';
+import { asksForSize, initialSize, type Offer, offerOf, verdict } from '../lib/purchase.js';
+import { Palette } from './Palette.js';
+import { Sheet } from './Sheet.js';
+import { SizeChoice } from './SizeChoice.js';
+
+type Buyable = Pick<Product, 'id' | 'name' | 'stock' | 'attributes'> | Offer;
 
 interface Props {
-  product: Pick<Product, 'id' | 'name' | 'stock' | 'attributes'>;
-  /** The chosen size; required when the product has sizes. */
-  variant?: string;
-  quantity?: number;
-  className?: string;
+  product: Buyable;
+  /** 'full' (product page, try-on): sizes and colours inline. 'compact' (grid, Discover, live): one button; a sheet asks the size. */
+  layout?: 'full' | 'compact';
+  /** @deprecated use layout="compact" */
   compact?: boolean;
+  className?: string;
+  /** Units that can be added when not the product's stock (a live deal's remaining units). */
+  available?: number;
+  /** Adds through another path (the live session's socket, which reports on its own); default: the shop's cart API. */
+  onAdd?: (variant: string) => void;
+  /** The other path is adding. */
+  busy?: boolean;
+  /** The button's words when it can add ("Grab deal"); default "Add to cart". */
+  actionLabel?: string;
 }
 
-/** Adds a product to the cart, showing progress; disabled when sold out or a size is still to choose. */
-export function AddToCartButton({ product, variant = '', quantity = 1, className, compact }: Props) {
-  const add = useAddToCart();
-  const needsSize = (product.attributes.sizes?.length ?? 0) > 0 && !variant;
-  const soldOut = product.stock <= 0;
-  const label = soldOut ? 'Sold out' : needsSize ? 'Choose a size' : add.isPending ? 'Adding…' : compact ? 'Add' : 'Add to cart';
-  return (
+// How long the button says "Added" before it can be pressed again for one more.
+const ADDED_MS = 2000;
+
+/**
+ * The one add-to-cart control: picks size (colours shown with their names), says why it cannot
+ * add (sold out, size missing) and shows the server's refusal next to itself.
+ */
+export function AddToCartButton({ product, layout, compact, className, available, onAdd, busy, actionLabel = 'Add to cart' }: Props) {
+  const offer = 'attributes' in product ? offerOf(product) : product;
+  const isCompact = (layout ?? (compact ? 'compact' : 'full')) === 'compact';
+  const add = useAddToCart({ toastErrors: false });
+  const [size, setSize] = useState(() => initialSize(offer));
+  const [sheet, setSheet] = useState(false);
+  const [note, setNote] = useState<{ kind: 'error' | 'hint'; text: string }>();
+  const [added, setAdded] = useState(false);
+  const sizesRef = useRef<HTMLFieldSetElement>(null);
+  const noteId = useId();
+  const stock = available ?? offer.stock;
+  const pending = busy || add.isPending;
+
+  useEffect(() => {
+    if (!added) return;
+    const t = setTimeout(() => setAdded(false), ADDED_MS);
+    return () => clearTimeout(t);
+  }, [added]);
+
+  const submit = () => {
+    const v = verdict(offer, size, stock);
+    if (!v.ok) {
+      setNote({ kind: 'hint', text: v.message });
+      sizesRef.current?.querySelector('input')?.focus();
+      return;
+    }
+    setNote(undefined);
+    if (onAdd) {
+      onAdd(v.variant);
+      setSheet(false);
+      return;
+    }
+    add.mutate(
+      { productId: offer.id, variant: v.variant, quantity: 1, name: offer.name },
+      {
+        onSuccess: () => {
+          setAdded(true);
+          setSheet(false);
+        },
+        onError: (err) => setNote({ kind: 'error', text: errorMessage(err) }),
+      },
+    );
+  };
+
+  const soldOut = stock <= 0;
+  const label = soldOut ? 'Sold out' : pending ? 'Adding…' : added ? 'Added ✓' : isCompact ? (actionLabel === 'Add to cart' ? 'Add' : actionLabel) : actionLabel;
+  const sizes = asksForSize(offer) ? (
+    <SizeChoice ref={sizesRef} label={`Size for ${offer.name}`} sizes={offer.sizes} value={size} onChange={(s) => (setSize(s), setNote(undefined))} invalid={note?.kind === 'hint'} />
+  ) : null;
+  const noteLine = (
+    // Polite for hints, assertive for the server's refusals; always present so the first message is announced.
+    <p id={noteId} className={`buy-note${note?.kind === 'error' ? ' is-error' : ''}`} role={note?.kind === 'error' ? 'alert' : 'status'}>
+      {soldOut ? `None left to add.` : (note?.text ?? '')}
+    </p>
+  );
+  const button = (
     <button
       type="button"
-      className={`btn btn-primary ${className ?? ''}`}
-      disabled={soldOut || needsSize || add.isPending}
-      aria-label={compact ? `Add ${product.name} to cart` : undefined}
-      onClick={() => add.mutate({ productId: product.id, variant, quantity, name: product.name })}
+      className={`btn btn-primary${isCompact ? '' : ' btn-block btn-lg'} ${className ?? ''}`}
+      disabled={soldOut || pending}
+      aria-label={isCompact ? (soldOut ? `${offer.name}: sold out` : `Add ${offer.name} to cart`) : undefined}
+      aria-describedby={noteId}
+      aria-haspopup={isCompact && sizes ? 'dialog' : undefined}
+      onClick={() => {
+        if (isCompact && sizes && !soldOut) {
+          setNote(undefined);
+          setSheet(true);
+        } else submit();
+      }}
     >
       {label}
     </button>
+  );
+
+  if (!isCompact) {
+    return (
+      <div className="buy">
+        {sizes}
+        <Palette colors={offer.colors} />
+        {button}
+        {noteLine}
+      </div>
+    );
+  }
+  return (
+    <div className="buy buy-compact">
+      {button}
+      {sheet ? null : noteLine}
+      {sheet ? (
+        <Sheet
+          title={`Choose a size: ${offer.name}`}
+          onClose={() => setSheet(false)}
+          footer={
+            <>
+              <button type="button" className="btn btn-primary btn-block btn-lg" disabled={pending} onClick={submit}>
+                {pending ? 'Adding…' : actionLabel}
+              </button>
+              {noteLine}
+            </>
+          }
+        >
+          {sizes}
+          <Palette colors={offer.colors} />
+        </Sheet>
+      ) : null}
+    </div>
   );
 }

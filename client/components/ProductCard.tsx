@@ -4,10 +4,9 @@ import { AddToCartButton } from './AddToCartButton.js';
 import { Price } from './Price.js';
 import { StockBadge } from './StockBadge.js';
 
-/** A product tile: photo, name, price, stock and a quick add (or a link to pick a size). */
+/** A product tile: photo, name, price, stock and a quick add (a sheet asks the size when there is one to pick). */
 export function ProductCard({ product, showAdd = true }: { product: Product; showAdd?: boolean }) {
   const photo = product.photos[0];
-  const hasSizes = (product.attributes.sizes?.length ?? 0) > 0;
   return (
     <article className="card" aria-label={product.name}>
       <Link href={`/p/${product.id}`} className="card-link">
@@ -25,14 +24,11 @@ export function ProductCard({ product, showAdd = true }: { product: Product; sho
         <Price money={product.price} />
         <StockBadge stock={product.stock} />
       </div>
-      {showAdd &&
-        (hasSizes ? (
-          <Link href={`/p/${product.id}`} className="btn btn-secondary card-add">
-            Choose size
-          </Link>
-        ) : (
-          <AddToCartButton product={product} compact className="card-add" />
-        ))}
+      {showAdd && (
+        <div className="card-add">
+          <AddToCartButton product={product} layout="compact" className="btn-block" />
+        </div>
+      )}
     </article>
   );
 }

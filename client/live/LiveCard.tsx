@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { Link } from 'wouter';
 import type { DealView, ProductCard } from '../../server/protocol/live.js';
+import { AddToCartButton } from '../components/AddToCartButton.js';
 import { Price } from '../components/Price.js';
 import { StockBadge } from '../components/StockBadge.js';
 
@@ -18,9 +18,8 @@ interface Props {
 
 /** A product card in the live stream or the pins: photo, name, price, live stock, add to cart, try on. */
 export function LiveCard({ card, stock, deal, busy, compact, onAdd, sessionId }: Props) {
-  const [size, setSize] = useState('');
-  const soldOut = stock <= 0 && !(deal && deal.remaining > 0);
-  const needsSize = card.sizes.length > 0 && !size;
+  // A running deal sells its own reserved units, even when the shop's stock is gone.
+  const available = deal && deal.remaining > 0 ? deal.remaining : stock;
   return (
     <article className={`live-card${compact ? ' live-card-compact' : ''}`} aria-label={card.name} data-product={card.id}>
       {card.thumbUrl ? <img src={card.thumbUrl} alt="" width={72} height={72} loading="lazy" /> : <div className="live-card-nophoto" aria-hidden="true">{card.name.slice(0, 1)}</div>}
@@ -43,20 +42,14 @@ export function LiveCard({ card, stock, deal, busy, compact, onAdd, sessionId }:
         </div>
         {onAdd && (
           <div className="live-card-actions">
-            {card.sizes.length > 0 && (
-              <label className="live-size">
-                <span className="visually-hidden">Size for {card.name}</span>
-                <select value={size} onChange={(e) => setSize(e.target.value)}>
-                  <option value="">Size</option>
-                  {card.sizes.map((s) => (
-                    <option key={s}>{s}</option>
-                  ))}
-                </select>
-              </label>
-            )}
-            <button type="button" className="btn btn-primary" disabled={soldOut || needsSize || busy} onClick={() => onAdd(size, deal?.id)} aria-label={`Add ${card.name} to cart`}>
-              {soldOut ? 'Sold out' : busy ? 'Adding…' : deal ? 'Grab deal' : 'Add to cart'}
-            </button>
+            <AddToCartButton
+              product={{ id: card.id, name: card.name, stock, sizes: card.sizes, colors: [] }}
+              layout="compact"
+              available={available}
+              busy={busy}
+              actionLabel={deal ? 'Grab deal' : 'Add to cart'}
+              onAdd={(variant) => onAdd(variant, deal?.id)}
+            />
             {card.tryOn && (
               <Link href={`/try-on/${card.id}${sessionId ? `?live=${encodeURIComponent(sessionId)}` : ''}`} className="btn btn-secondary">
                 Try on

@@ -1,5 +1,4 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useParams } from 'wouter';
 import { AddToCartButton } from '../components/AddToCartButton.js';
 import { ErrorState } from '../components/ErrorState.js';
@@ -10,16 +9,14 @@ import { StockBadge } from '../components/StockBadge.js';
 import { api, ApiError } from '../lib/api.js';
 import { categoryLabel } from '../lib/shopFilters.js';
 import { PhotoGallery } from './PhotoGallery.js';
-import { SizePicker } from './SizePicker.js';
 
 // Stock changes as others buy; re-read it while the page is open.
 const STOCK_REFRESH_MS = 10_000;
 
-/** A product: photos, price, live stock, size picker, add to cart, share + QR, try-on and discovery links. */
+/** A product: photos, price, live stock, the add-to-cart control (size, colours), share + QR, try-on and discovery links. */
 export default function ProductPage() {
   const { id } = useParams<{ id: string }>();
   const product = useQuery({ queryKey: ['product', id], queryFn: () => api.product(id), refetchInterval: STOCK_REFRESH_MS });
-  const [size, setSize] = useState('');
 
   if (product.isPending) return <Spinner label="Loading product" />;
   if (product.isError) {
@@ -33,7 +30,6 @@ export default function ProductPage() {
     );
   }
   const p = product.data;
-  const sizes = p.attributes.sizes ?? [];
   return (
     <div className="page product-page">
       <nav className="crumbs" aria-label="Breadcrumb">
@@ -48,9 +44,8 @@ export default function ProductPage() {
             <Price money={p.price} className="price-lg" />
             <StockBadge stock={p.stock} />
           </div>
-          {sizes.length > 0 && <SizePicker sizes={sizes} value={size} onChange={setSize} />}
           <div className="product-actions">
-            <AddToCartButton product={p} variant={size} className="btn-block btn-lg" />
+            <AddToCartButton key={p.id} product={p} layout="full" />
             {p.tryOn && (
               <Link href={`/try-on/${p.id}`} className="btn btn-secondary btn-block">
                 Try on
@@ -79,7 +74,7 @@ function ProductFacts({ attributes: a }: { attributes: import('../../server/prot
   if (a.caseDiameterMm) facts.push(['Case', `${a.caseDiameterMm} mm`]);
   if (a.strapWidthMm) facts.push(['Strap width', `${a.strapWidthMm} mm`]);
   if (a.hatStyle) facts.push(['Style', a.hatStyle]);
-  if (facts.length === 0 && !a.colors?.length) return null;
+  if (facts.length === 0) return null;
   return (
     <dl className="facts">
       {facts.map(([k, v]) => (
@@ -88,16 +83,6 @@ function ProductFacts({ attributes: a }: { attributes: import('../../server/prot
           <dd>{v}</dd>
         </div>
       ))}
-      {a.colors && a.colors.length > 0 && (
-        <div>
-          <dt>Colours</dt>
-          <dd className="swatches">
-            {a.colors.map((c) => (
-              <span key={c} className="swatch" style={{ background: c }} title={c} />
-            ))}
-          </dd>
-        </div>
-      )}
     </dl>
   );
 }

@@ -1,0 +1,110 @@
+/**
+ * What a shopper has to choose before a product can go into the cart, and why it cannot when it
+ * cannot. Plain logic (no React) shared by every add-to-cart control: shop grid, product page,
+ * Discover matches, Complete the look and live cards.
+ */
+
+/** The part of a product (shop `Product` or live `ProductCard`) that decides how it is bought. */
+export interface Offer {
+  id: string;
+  name: string;
+  stock: number;
+  /** Sizes to choose from; empty when the product has none. The chosen one is the cart line's variant. */
+  sizes: readonly string[];
+  /** The product's colours (its palette, shown as labelled swatches); not a choice the cart records. */
+  colors: readonly string[];
+}
+
+/** An offer from a shop product or a live card. */
+export function offerOf(p: {
+  id: string;
+  name: string;
+  stock: number;
+  sizes?: readonly string[];
+  attributes?: { sizes?: readonly string[]; colors?: readonly string[] };
+}): Offer {
+  return { id: p.id, name: p.name, stock: p.stock, sizes: p.sizes ?? p.attributes?.sizes ?? [], colors: p.attributes?.colors ?? [] };
+}
+
+/** The size picked before anything is chosen: the only size when there is one ("One size"), else none. */
+export function initialSize(offer: Offer): string {
+  return offer.sizes.length === 1 ? offer.sizes[0]! : '';
+}
+
+/** True when the shopper has to pick a size before adding (more than one to choose from). */
+export function asksForSize(offer: Offer): boolean {
+  return offer.sizes.length > 1;
+}
+
+export type Verdict =
+  | { ok: true; variant: string }
+  | { ok: false; reason: 'sold-out' | 'choose-size'; message: string };
+
+/**
+ * Whether the offer can be added with this size. `available` overrides stock (a live deal's
+ * remaining units), so a product sold out in the shop can still be grabbed at the deal.
+ */
+export function verdict(offer: Offer, size: string, available = offer.stock): Verdict {
+  if (available <= 0) return { ok: false, reason: 'sold-out', message: `${offer.name} is sold out.` };
+  if (offer.sizes.length > 0 && !offer.sizes.includes(size)) {
+    return { ok: false, reason: 'choose-size', message: `Choose a size for ${offer.name}.` };
+  }
+  return { ok: true, variant: offer.sizes.length > 0 ? size : '' };
+}
+
+/** "Added Denim jacket, size M" for the status line and toast. */
+export function addedMessage(name: string, variant: string): string {
+  return variant && variant !== 'One size' ? `Added ${name}, size ${variant}` : `Added ${name}`;
+}
+
+// Named colours a shopper would use, for swatch labels (a screen reader cannot see #2d3a4f).
+const NAMED: readonly [string, number, number, number][] = [
+  ['black', 20, 20, 20],
+  ['charcoal', 60, 60, 64],
+  ['grey', 128, 128, 128],
+  ['white', 245, 245, 245],
+  ['cream', 236, 226, 204],
+  ['beige', 210, 190, 150],
+  ['brown', 120, 75, 40],
+  ['tan', 180, 140, 90],
+  ['gold', 200, 165, 75],
+  ['red', 190, 50, 45],
+  ['burgundy', 125, 35, 40],
+  ['orange', 215, 120, 50],
+  ['yellow', 235, 200, 60],
+  ['green', 60, 130, 70],
+  ['olive', 100, 105, 55],
+  ['dark green', 40, 70, 55],
+  ['teal', 45, 110, 120],
+  ['light blue', 165, 195, 225],
+  ['blue', 50, 90, 170],
+  ['navy', 40, 55, 85],
+  ['purple', 110, 60, 140],
+  ['pink', 230, 150, 170],
+];
+
+/** The nearest everyday name of a #rrggbb colour ("navy", "tan"); '' for anything else. */
+export function colourName(hex: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return '';
+  const [r, g, b] = [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
+  let best = '';
+  let bestD = Infinity;
+  for (const [name, nr, ng, nb] of NAMED) {
+    // Weighted RGB distance ("redmean" approximation): cheap and close enough for a label.
+    const rm = (r + nr) / 2;
+    const d = (2 + rm / 256) * (r - nr) ** 2 + 4 * (g - ng) ** 2 + (2 + (255 - rm) / 256) * (b - nb) ** 2;
+    if (d < bestD) {
+      bestD = d;
+      best = name;
+    }
+  }
+  return best;
+}
+
+/** "navy and black" from a palette, repeated names once. */
+export function paletteWords(colors: readonly string[]): string {
+  const names = [...new Set(colors.map(colourName).filter(Boolean))];
+  if (names.length <= 1) return names[0] ?? '';
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
