@@ -27,6 +27,8 @@ export interface Config {
   tls?: { key: string; cert: string };
   /** Seed the demo catalog when the store has no products. */
   seedDemo: boolean;
+  /** Index product photos for visual search in a background worker (on start and on every change). */
+  indexInBackground?: boolean;
   logLevel: string;
 }
 

@@ -11,6 +11,7 @@ import { features } from './features.js';
 import { lanAddress } from './http/share.js';
 import { seedDemoCatalog } from './seed/seed.js';
 import { openDb } from './store/db.js';
+import { DataFolderLocked } from './store/lock.js';
 import { loadTls } from './tls.js';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     maxUploadBytes: envInt(env, 'MAX_UPLOAD_BYTES', DEFAULTS.maxUploadBytes),
     ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
     seedDemo: env.SEED_DEMO !== '0',
+    indexInBackground: env.INDEX_IN_BACKGROUND !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 
@@ -48,6 +50,10 @@ async function main(): Promise<void> {
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
   const app = await createApp({ db, config, version }, features());
   const address = await app.listen();
+  // Commands that need the embedded store (index-catalog, discover) reach the server here instead.
+  const own = new URL(address);
+  if (['0.0.0.0', '[::]'].includes(own.hostname)) own.hostname = '127.0.0.1';
+  db.lock?.announce(own.origin);
   const ms = Math.round(performance.now() - t0);
 
   const scheme = tls ? 'https' : 'http';
@@ -92,7 +98,9 @@ async function main(): Promise<void> {
 
 main().catch((err: unknown) => {
   const e = err as NodeJS.ErrnoException;
-  if (e.code === 'EADDRINUSE') {
+  if (err instanceof DataFolderLocked) {
+    process.stderr.write(`Could not start: ${err.message}\n`);
+  } else if (e.code === 'EADDRINUSE') {
     process.stderr.write(`Port ${process.env.PORT ?? DEFAULTS.port} is already in use. Stop the other program or set PORT=8081.\n`);
   } else {
     process.stderr.write(`Could not start: ${e.stack ?? String(e)}\n`);

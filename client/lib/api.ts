@@ -15,6 +15,7 @@ import type {
   ProductPage,
   ProductUpdate,
 } from '../../server/protocol/api.js';
+import type { IndexStatus } from '../../server/protocol/discovery.js';
 import type { ErrorCode } from '../../server/protocol/errors.js';
 
 export type ApiErrorCode = ErrorCode | 'NETWORK' | 'BAD_RESPONSE';
@@ -133,6 +134,7 @@ export const api = {
   orders: () => request<OrderList>('GET', '/api/orders'),
   order: (id: string) => request<Order>('GET', `/api/orders/${enc(id)}`),
   share: (path: string) => request<Share>('GET', `/api/share${qs({ path })}`),
+  indexStatus: () => request<IndexStatus>('GET', '/api/discovery/status'),
 };
 
 /** The merchant's side of the API; every call carries the merchant token. */
@@ -148,6 +150,7 @@ export const merchantApi = {
     request<OrderList>('GET', `/api/merchant/orders${qs({ status, limit: 100 })}`, { token }),
   setOrderStatus: (token: string, id: string, status: 'shipped' | 'cancelled') =>
     request<Order>('PATCH', `/api/merchant/orders/${enc(id)}`, { token, body: { status } }),
+  reindex: (token: string, all: boolean) => request<IndexStatus>('POST', '/api/discovery/reindex', { token, body: { all } }),
 };
 
 /** A short human message for any thrown value. */

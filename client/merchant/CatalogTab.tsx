@@ -8,6 +8,7 @@ import { Spinner } from '../components/Spinner.js';
 import { StockBadge } from '../components/StockBadge.js';
 import { api, errorMessage, merchantApi } from '../lib/api.js';
 import { toast } from '../lib/toasts.js';
+import { IndexStatusBar } from './IndexStatusBar.js';
 import { ProductForm } from './ProductForm.js';
 
 /** The catalog: search, a row per product with edit and delete, and a "New product" form. */
@@ -34,6 +35,7 @@ export function CatalogTab({ token, currency }: { token: string; currency: strin
   }
   return (
     <section aria-label="Catalog">
+      <IndexStatusBar token={token} />
       <div className="toolbar">
         <input type="search" placeholder="Search the catalog" aria-label="Search the catalog" value={q} onChange={(e) => setQ(e.target.value)} />
         <button type="button" className="btn btn-primary" onClick={() => setEditing('new')}>

@@ -4,8 +4,11 @@ import { resolveDataDir } from '../config.js';
 import { type Db, openDb } from '../store/db.js';
 
 /** The database and data folder named by the environment (DATABASE_URL, DATA_DIR). */
-export async function openShopStore(env: NodeJS.ProcessEnv = process.env): Promise<{ db: Db; dataDir: string }> {
+export async function openShopStore(options: { role: string; env?: NodeJS.ProcessEnv }): Promise<{ db: Db; dataDir: string }> {
+  const env = options.env ?? process.env;
   const dataDir = resolveDataDir(env);
-  const db = await openDb(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) } : { dataDir: join(dataDir, 'db') });
+  const db = await openDb(
+    env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL, ...(env.DATABASE_SCHEMA ? { schema: env.DATABASE_SCHEMA } : {}) } : { dataDir: join(dataDir, 'db'), role: options.role },
+  );
   return { db, dataDir };
 }

@@ -1,6 +1,7 @@
 /**
- * The discovery feature: merchants' devices store product embeddings, shoppers' devices download
- * the compact catalog index (or, for huge catalogs, search on the server).
+ * The discovery feature: the server indexes its catalog in the background (merchants' devices may
+ * store vectors first, as a fast path), shoppers' devices download the compact catalog index (or,
+ * for huge catalogs, search on the server).
  */
 import type { ShopApp } from '../app.js';
 import { embeddingDims, embeddingModel } from '../../client/vision/embed/spec.js';
@@ -9,9 +10,11 @@ import { VectorIndex } from '../../client/vision/search/index.js';
 import { parse, sendError } from '../http/errors.js';
 import { requireMerchant } from '../http/identity.js';
 import { Id } from '../protocol/api.js';
-import { DiscoverySearch, EmbeddingUpload } from '../protocol/discovery.js';
+import { DiscoverySearch, EmbeddingUpload, ReindexRequest } from '../protocol/discovery.js';
 import { getProducts } from '../store/products.js';
+import { BackgroundIndexer } from './background.js';
 import { currentEmbeddings, firstPhotoId, saveEmbedding } from './store.js';
+import { workerEmbedder } from './worker-embedder.js';
 
 /** Mounts the discovery routes and keeps one in-memory index of the current model's vectors. */
 export function discoveryFeature(app: ShopApp): void {
@@ -21,7 +24,18 @@ export function discoveryFeature(app: ShopApp): void {
   const invalidate = (): void => {
     cached = undefined;
   };
-  events.on('product:changed', invalidate);
+  const auto = ctx.config.indexInBackground === true;
+  const indexer = new BackgroundIndexer({ db: ctx.db, dataDir: ctx.config.dataDir, embedder: workerEmbedder(), onIndexed: invalidate, log: http.log });
+  const onProductChanged = (): void => {
+    invalidate();
+    if (auto) indexer.schedule();
+  };
+  events.on('product:changed', onProductChanged);
+  if (auto) indexer.schedule({ now: true });
+  http.addHook('onClose', async () => {
+    events.off('product:changed', onProductChanged);
+    await indexer.close();
+  });
 
   const current = (): Promise<{ index: VectorIndex; missing: number }> => {
     cached ??= currentEmbeddings(ctx.db, embeddingModel()).then(({ rows, missing }) => ({
@@ -38,6 +52,17 @@ export function discoveryFeature(app: ShopApp): void {
     const { index, missing } = await current();
     reply.header('cache-control', 'no-cache');
     return toCompact(index, embeddingModel(), missing);
+  });
+
+  http.get('/api/discovery/status', async (_req, reply) => {
+    reply.header('cache-control', 'no-cache');
+    return indexer.status();
+  });
+
+  http.post('/api/discovery/reindex', merchant, async (req, reply) => {
+    const body = parse(ReindexRequest, req.body ?? {}, 'body');
+    indexer.schedule({ all: body.all, now: true });
+    return reply.code(202).send(await indexer.status());
   });
 
   http.post('/api/discovery/search', async (req, reply) => {

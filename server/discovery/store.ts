@@ -73,3 +73,18 @@ export async function productsToIndex(db: Kysely<Database>, model: { id: string;
   );
   return [...first].filter(([id]) => !done.has(id)).map(([productId, photoId]) => ({ productId, photoId }));
 }
+
+/** How many products have a photo, and how many of those carry a current vector for the model. */
+export async function indexCounts(db: Kysely<Database>, model: { id: string; version: string }): Promise<{ total: number; indexed: number }> {
+  const total = await db.selectFrom('photos').select((eb) => eb.fn.count<number>('product_id').distinct().as('n')).executeTakeFirstOrThrow();
+  const indexed = await db
+    .selectFrom('product_embeddings as e')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('e.model_id', '=', model.id)
+    .where('e.model_version', '=', model.version)
+    .whereRef('e.photo_id', '=', (eb) =>
+      eb.selectFrom('photos as p').select('p.id').whereRef('p.product_id', '=', 'e.product_id').orderBy('p.position').orderBy('p.created_at').limit(1),
+    )
+    .executeTakeFirstOrThrow();
+  return { total: Number(total.n), indexed: Number(indexed.n) };
+}

@@ -37,6 +37,27 @@ export interface CompactIndex {
   missing: number;
 }
 
+/** POST /api/discovery/reindex (merchant): index what lacks a vector now, or everything with `all`. */
+export const ReindexRequest = z.object({ all: z.boolean().default(false) }).strict();
+
+/** GET /api/discovery/status: how much of the catalog is searchable by photo, and what runs now. */
+export interface IndexStatus {
+  model: EmbeddingModelRef;
+  /** Products with a photo. */
+  total: number;
+  /** Of those, products whose main photo has a current vector. */
+  indexed: number;
+  /** Waiting for the server's indexer. */
+  pending: number;
+  /** Photos the indexer could not read (see `problem`). */
+  failed: number;
+  running: boolean;
+  /** Progress of the run under way. */
+  run?: { done: number; total: number };
+  /** Why indexing is stuck or what failed, in a sentence. */
+  problem?: string;
+}
+
 export interface DiscoveryMatch {
   productId: string;
   score: number;

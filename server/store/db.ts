@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { Kysely, PostgresDialect, sql } from 'kysely';
+import { type DataLock, acquireLock } from './lock.js';
 import type { Database } from './schema.js';
 import { migrate } from './migrations.js';
 
@@ -17,11 +18,15 @@ export interface DbOptions {
   /** PostgreSQL schema to use (created if missing); lets tests run side by side in one database. */
   schema?: string;
   poolSize?: number;
+  /** Who opens the embedded store ("server", "index-catalog" ...), recorded in its lock file. */
+  role?: string;
 }
 
 export interface Db {
   kysely: Kysely<Database>;
   kind: StoreKind;
+  /** The embedded store's lock (PGlite in a folder only); the server announces its address in it. */
+  lock?: DataLock;
   close(): Promise<void>;
 }
 
@@ -43,10 +48,28 @@ async function openPglite(opts: DbOptions): Promise<Db> {
     import('kysely-pglite-dialect'),
   ]);
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
-  const pglite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
-  await pglite.waitReady;
-  const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
-  return { kysely, kind: 'pglite', close: () => kysely.destroy() };
+  // Before PGlite touches the files: a second process on the same folder must stop here, at once.
+  const lock = opts.dataDir ? acquireLock(`${opts.dataDir}.lock`, opts.role ?? 'server') : undefined;
+  try {
+    const pglite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    await pglite.waitReady;
+    const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      kysely,
+      kind: 'pglite',
+      ...(lock ? { lock } : {}),
+      async close() {
+        try {
+          await kysely.destroy();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
 async function openPostgres(opts: DbOptions): Promise<Db> {

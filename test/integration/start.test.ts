@@ -1,8 +1,9 @@
 /**
- * The real start command: `tsx server/index.ts` on a fresh data folder, a clean stop on SIGTERM
+ * The real start command: `tsx server/index.ts` on a fresh data folder, the demo catalog indexed
+ * by the server itself, one process at a time on the embedded database, a clean stop on SIGTERM
  * with a request still in flight, a second start on the same data, and HTTPS=1.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
@@ -78,15 +79,20 @@ function get(port: number, path: string, tls = false) {
   });
 }
 
+/** The environment without shop settings a developer or CI may have exported: the defaults are under test. */
+function cleanEnv(keep: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of ['DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PUBLIC_URL', 'MERCHANT_TOKEN', 'COOKIE_SECRET', 'TLS_CERT', 'TLS_KEY', 'SEED_DEMO', 'SHOP_NAME', 'SHOP_CURRENCY', 'BODY_LIMIT', 'MAX_UPLOAD_BYTES', 'HTTPS', 'NODE_OPTIONS', 'INDEX_IN_BACKGROUND']) {
+    if (!(name in keep)) delete out[name];
+  }
+  return out;
+}
+
 /** Spawns the server and resolves once the probe answers 200, with the milliseconds that took. */
 async function start(dataDir: string, env: Record<string, string> = {}): Promise<{ run: Running; ms: number }> {
   const port = await freePort();
   const t0 = performance.now();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
-  // The defaults are under test: drop settings a developer or CI may have exported.
-  for (const name of ['DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PUBLIC_URL', 'MERCHANT_TOKEN', 'COOKIE_SECRET', 'TLS_CERT', 'TLS_KEY', 'SEED_DEMO', 'SHOP_NAME', 'SHOP_CURRENCY', 'BODY_LIMIT', 'MAX_UPLOAD_BYTES', 'HTTPS', 'NODE_OPTIONS']) {
-    if (!(name in env)) delete childEnv[name];
-  }
+  const childEnv: NodeJS.ProcessEnv = { ...cleanEnv(env), DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env };
   const child = spawn(tsx, ['server/index.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -114,6 +120,7 @@ describe('the real start command', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'shopsee-start-'));
   const running: Running[] = [];
   let firstMs = 0;
+  let startedAt = 0;
 
   afterAll(async () => {
     for (const r of running) if (r.child.exitCode === null && r.child.signalCode === null) r.child.kill('SIGKILL');
@@ -122,7 +129,8 @@ describe('the real start command', () => {
 
   const mediaCount = () => readdirSync(join(dataDir, 'media')).length;
 
-  it('starts on a fresh data folder, seeds the demo catalog, and stops cleanly on SIGTERM', async () => {
+  it('starts on a fresh data folder and seeds the demo catalog', async () => {
+    startedAt = performance.now();
     const { run, ms } = await start(dataDir);
     running.push(run);
     firstMs = ms;
@@ -135,9 +143,41 @@ describe('the real start command', () => {
     expect(mediaCount()).toBe(DEMO_PRODUCTS.length * 2);
     const health = JSON.parse((await get(run.port, '/api/health')).body);
     expect(health).toMatchObject({ ok: true, store: 'pglite' });
+  }, START_TIMEOUT);
+
+  it('makes the demo catalog searchable by photo with no command typed, and keeps a second process off its database', async () => {
+    const run = running[0]!;
+    // The server indexes the seeded photos by itself, in a worker thread.
+    let status = { total: 0, indexed: -1, pending: -1, failed: -1 };
+    const deadline = Date.now() + 110_000;
+    while (Date.now() < deadline && !(status.total > 0 && status.indexed === status.total)) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = JSON.parse((await get(run.port, '/api/discovery/status')).body);
+    }
+    const searchableMs = Math.round(performance.now() - startedAt);
+    console.log(`[start] demo catalog searchable by photo ${searchableMs} ms after the start command (load average ${load()})`);
+    expect(status).toMatchObject({ total: DEMO_PRODUCTS.length, indexed: DEMO_PRODUCTS.length, pending: 0, failed: 0 });
+    const index = JSON.parse((await get(run.port, '/api/discovery/index')).body);
+    expect(index).toMatchObject({ count: DEMO_PRODUCTS.length, missing: 0 });
+
+    // The lock names the server's process (tsx's child of the spawned pid) and its own address.
+    const lock = JSON.parse(readFileSync(join(dataDir, 'db.lock'), 'utf8'));
+    expect(lock).toMatchObject({ role: 'server', url: `http://127.0.0.1:${run.port}` });
+
+    // A second server on the same folder stops at once with a sentence, before touching the files.
+    const second = spawnSync(tsx, ['server/index.ts'], { cwd: root, env: { ...cleanEnv(), DATA_DIR: dataDir, PORT: String(await freePort()) }, encoding: 'utf8', timeout: 60_000 });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`in use by the shop server (pid ${lock.pid}, http://127.0.0.1:${run.port})`);
+
+    // The indexing command goes through the running server instead of opening the database.
+    const cli = spawnSync(tsx, ['server/cli/index-catalog.ts', '--all'], { cwd: root, env: { ...cleanEnv(), DATA_DIR: dataDir }, encoding: 'utf8', timeout: 110_000 });
+    expect(cli.stderr).toContain(`The shop server at http://127.0.0.1:${run.port} holds the database`);
+    expect(cli.stdout).toContain(`${DEMO_PRODUCTS.length} of ${DEMO_PRODUCTS.length} products are searchable by photo (0 failed)`);
+    expect(cli.status).toBe(0);
 
     expect(await stop(run)).toBe(0);
     expect(run.output()).toContain('Stopped cleanly.');
+    expect(existsSync(join(dataDir, 'db.lock'))).toBe(false);
   }, START_TIMEOUT);
 
   it('starts again on the same data without reseeding, and finishes a request in flight during SIGTERM', async () => {
