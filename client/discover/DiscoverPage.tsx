@@ -110,7 +110,7 @@ export default function DiscoverPage() {
               <p>Looking for products…</p>
             </div>
           ) : null}
-          {view.kind === 'result' ? <PhotoResult key={view.url} url={view.url} width={view.width} height={view.height} items={view.items} /> : null}
+          {view.kind === 'result' ? <PhotoResult key={view.url} url={view.url} width={view.width} height={view.height} items={view.items} client={client} /> : null}
         </>
       )}
     </div>

@@ -1,7 +1,8 @@
 /// <reference lib="webworker" />
 /**
  * The vision worker: loads the models and the catalog index once, then analyses photos (detect,
- * embed, search) and camera frames (detect only) sent as ImageBitmaps, one at a time.
+ * embed, search) and camera frames (detect only) sent as ImageBitmaps, one at a time; searches a
+ * box the shopper draws on the last analysed photo.
  */
 import { CAMERA_DETECTOR } from '../vision/detect/detector.js';
 import { embeddingModel } from '../vision/embed/spec.js';
@@ -20,6 +21,8 @@ const MAX_SIDE = 1280;
 
 let engine: VisionEngine | undefined;
 let index: VectorIndex | undefined;
+/** The last analysed photo's pixels, so a box drawn on it is searched without sending the photo again. */
+let lastPhoto: { image: RgbImage; scale: number } | undefined;
 
 modelStatus.subscribe(() => post({ type: 'status', states: modelStatus.all() }));
 
@@ -64,10 +67,26 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const t0 = performance.now();
   try {
     if (!engine) throw new Error('The vision models are not available.');
+    if (req.type === 'searchBox') {
+      if (!lastPhoto) throw new Error('Choose a photo first.');
+      if (!index) throw new Error('The catalog is not searchable by photo yet.');
+      const { image, scale } = lastPhoto;
+      const [x, y, w, h] = req.box;
+      // Back to the analysed pixels, kept inside them (the box comes from the page).
+      const x0 = Math.max(0, Math.min(image.width - 1, Math.round(x / scale)));
+      const y0 = Math.max(0, Math.min(image.height - 1, Math.round(y / scale)));
+      const box = [x0, y0, Math.max(1, Math.min(image.width - x0, Math.round(w / scale))), Math.max(1, Math.min(image.height - y0, Math.round(h / scale)))] as const;
+      const [vector] = await engine.embedBoxes(image, [box]);
+      // No label to narrow the categories: the shopper's box may hold anything the shop sells.
+      const matches = index.search(vector!, 6);
+      post({ id: req.id, type: 'boxResult', item: { label: 'your box', kind: 'object', score: 1, box: req.box, matches }, ms: performance.now() - t0 });
+      return;
+    }
     const { image, scale } = pixels(req.bitmap);
     const size = { width: req.bitmap.width, height: req.bitmap.height };
     req.bitmap.close();
     if (req.type === 'analyse') {
+      lastPhoto = { image, scale };
       const items = await engine.discover(image, index ? { index, k: 6 } : {});
       post({ id: req.id, type: 'result', ...size, items: up(items, scale), ms: performance.now() - t0 });
     } else if (req.type === 'frame') {

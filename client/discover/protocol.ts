@@ -1,11 +1,13 @@
 /** Messages between the Discover page and its vision worker (the engine runs off the main thread). */
 import type { ModelState } from '../vision/runtime/status.js';
-import type { Detection, DiscoveredItem } from '../vision/types.js';
+import type { Detection, DiscoveredItem, ImageBox } from '../vision/types.js';
 
 export type WorkerRequest =
   | { id: number; type: 'analyse'; bitmap: ImageBitmap }
   | { id: number; type: 'frame'; bitmap: ImageBitmap }
-  | { id: number; type: 'embedWhole'; bitmap: ImageBitmap };
+  | { id: number; type: 'embedWhole'; bitmap: ImageBitmap }
+  /** Embeds a box the shopper drew on the last analysed photo (its pixels) and searches the whole catalog. */
+  | { id: number; type: 'searchBox'; box: ImageBox };
 
 export type WorkerMessage =
   | { type: 'status'; states: ModelState[] }
@@ -14,4 +16,5 @@ export type WorkerMessage =
   | { id: number; type: 'result'; width: number; height: number; items: DiscoveredItem[]; ms: number }
   | { id: number; type: 'detections'; width: number; height: number; items: Detection[]; ms: number }
   | { id: number; type: 'vector'; vector: number[]; model: { id: string; version: string } }
+  | { id: number; type: 'boxResult'; item: DiscoveredItem; ms: number }
   | { id: number; type: 'error'; message: string };

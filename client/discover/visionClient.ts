@@ -4,7 +4,8 @@
  * instead of queueing stale ones).
  */
 import type { ModelState } from '../vision/runtime/status.js';
-import type { WorkerMessage } from './protocol.js';
+import type { ImageBox } from '../vision/types.js';
+import type { WorkerMessage, WorkerRequest } from './protocol.js';
 
 type Answer = Extract<WorkerMessage, { id: number }>;
 
@@ -51,13 +52,21 @@ export class VisionClient {
     return () => this.listeners.delete(listener);
   }
 
+  private send(req: WorkerRequest, transfer: Transferable[] = []): Promise<Answer> {
+    return new Promise((resolve) => {
+      this.pending.set(req.id, resolve);
+      this.worker.postMessage(req, transfer);
+    });
+  }
+
   /** Sends a bitmap (transferred, not copied) and resolves with the worker's answer. */
   request(type: 'analyse' | 'frame' | 'embedWhole', bitmap: ImageBitmap): Promise<Answer> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.pending.set(id, resolve);
-      this.worker.postMessage({ id, type, bitmap }, [bitmap]);
-    });
+    return this.send({ id: this.nextId++, type, bitmap }, [bitmap]);
+  }
+
+  /** Searches the catalog for what is inside a box (photo pixels) of the last analysed photo. */
+  searchBox(box: ImageBox): Promise<Answer> {
+    return this.send({ id: this.nextId++, type: 'searchBox', box });
   }
 
   /** A camera frame, or null when the previous frame is still being processed (back-pressure). */

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cart, Product, ProductPage } from '../../server/protocol/api.js';
 import { launchChromium } from '../support/chromium.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { setStock } from '../support/stock.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const shots = join(root, 'test', 'artifacts', 'screenshots');
@@ -23,15 +24,6 @@ const pageErrors: string[] = [];
 
 async function products(): Promise<Product[]> {
   return ((await (await fetch(`${server.url}/api/products?limit=100`)).json()) as ProductPage).items;
-}
-
-async function setStock(id: string, stock: number): Promise<void> {
-  const res = await fetch(`${server.url}/api/products/${id}`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${server.merchantToken}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ stock }),
-  });
-  expect(res.status).toBe(200);
 }
 
 async function withShopper(run: (ctx: BrowserContext) => Promise<void>): Promise<void> {
@@ -117,8 +109,8 @@ describe('the add-to-cart control', () => {
     const all = await products();
     const gone = all.find((p) => !(p.attributes.sizes?.length) && p.stock > 0)!;
     const scarce = all.find((p) => !(p.attributes.sizes?.length) && p.stock > 0 && p.id !== gone.id)!;
-    await setStock(gone.id, 0);
-    await setStock(scarce.id, 1);
+    await setStock(server, gone.id, 0);
+    await setStock(server, scarce.id, 1);
     try {
       await withShopper(async (ctx) => {
         const page = await ctx.newPage();
@@ -144,8 +136,8 @@ describe('the add-to-cart control', () => {
       });
     } finally {
       const seeded = new Map(all.map((p) => [p.id, p.stock]));
-      await setStock(gone.id, seeded.get(gone.id)!);
-      await setStock(scarce.id, seeded.get(scarce.id)!);
+      await setStock(server, gone.id, seeded.get(gone.id)!);
+      await setStock(server, scarce.id, seeded.get(scarce.id)!);
     }
     expect(pageErrors).toEqual([]);
   });
