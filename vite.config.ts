@@ -1,5 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { pwaIcons } from './client/pwa/icons.js';
+import { manifest, PRECACHE_MAX_BYTES } from './client/pwa/manifest.js';
 
 const api = process.env.API_URL ?? 'http://127.0.0.1:8080';
 
@@ -7,7 +10,29 @@ const api = process.env.API_URL ?? 'http://127.0.0.1:8080';
 export default defineConfig({
   root: 'client',
   publicDir: false,
-  plugins: [react()],
+  plugins: [
+    react(),
+    pwaIcons(),
+    // Installable app with an offline shell and a Web Share Target (client/pwa/). injectManifest:
+    // the share POST needs our own service worker code; workbox adds the precache list to it.
+    VitePWA({
+      strategies: 'injectManifest',
+      srcDir: 'pwa',
+      filename: 'sw.ts',
+      // client/pwa/register.ts registers it after the page has loaded, outside the entry's critical path.
+      injectRegister: false,
+      manifest,
+      injectManifest: {
+        rollupFormat: 'iife',
+        globPatterns: ['**/*.{js,css,html,png}'],
+        // Workers are started by their page and are large; sw.js never precaches itself.
+        globIgnores: ['**/*.worker-*.js', 'sw.js'],
+        // Large chunks are left out on purpose (workbox would stop the build over its own limit).
+        maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+        manifestTransforms: [async (entries) => ({ manifest: entries.filter((e) => e.size <= PRECACHE_MAX_BYTES), warnings: [] })],
+      },
+    }),
+  ],
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -5,6 +5,7 @@ import { App } from './app/App.js';
 import { ErrorBoundary } from './app/ErrorBoundary.js';
 import './app/styles.css';
 import { createQueryClient } from './lib/queryClient.js';
+import { registerServiceWorkerAfterLoad } from './pwa/register.js';
 
 const queryClient = createQueryClient();
 
@@ -18,3 +19,6 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// Offline shell and "share a photo to Shopsee" (client/pwa/): installed after the shop has loaded.
+registerServiceWorkerAfterLoad();
