@@ -9,6 +9,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { Server as SocketServer } from 'socket.io';
+import { discoverUrl, SHARE_ACTION } from '../client/pwa/shareTarget.js';
 import type { Config } from './config.js';
 import { createShopEvents, type ShopEvents } from './domain/events.js';
 import { type PaymentProvider, testPaymentProvider } from './domain/payments.js';
@@ -92,6 +93,15 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
   cartRoutes(http, ctx);
   orderRoutes(http, ctx);
   shareRoutes(http, ctx);
+
+  // Web Share Target: the installed app's service worker answers this POST on the phone and keeps the
+  // photo there. Reaching the server means no service worker yet: the body is never read or stored
+  // (a parser that ignores every content type), and Discover says why.
+  await http.register(async (share) => {
+    share.removeAllContentTypeParsers();
+    share.addContentTypeParser('*', (_req, _body, done) => done(null));
+    share.post(SHARE_ACTION, async (_req, reply) => reply.header('cache-control', 'no-store').redirect(discoverUrl('unavailable'), 303));
+  });
 
   await http.register(fastifyStatic, {
     root: mediaDir(config.dataDir),

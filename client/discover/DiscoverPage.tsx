@@ -4,6 +4,7 @@ import { CameraView } from './CameraView.js';
 import { loadPhoto } from './loadPhoto.js';
 import { ModelProgress } from './ModelProgress.js';
 import { PhotoResult } from './PhotoResult.js';
+import { takeSharedPhoto } from './sharedPhoto.js';
 import { useVision } from './useVision.js';
 import './discover.css';
 
@@ -40,6 +41,15 @@ export default function DiscoverPage() {
     },
     [client],
   );
+
+  // Opened by "Share to Shopsee" from another app: the service worker kept the photo on the device.
+  useEffect(() => {
+    if (!client) return;
+    void takeSharedPhoto().then((shared) => {
+      if (shared?.kind === 'photo') void analyse(shared.file);
+      else if (shared) setProblem(shared.message);
+    });
+  }, [client, analyse]);
 
   useEffect(() => {
     const onPaste = (e: ClipboardEvent) => {
