@@ -11,10 +11,12 @@ type Buyable = Pick<Product, 'id' | 'name' | 'stock' | 'attributes'> | Offer;
 
 interface Props {
   product: Buyable;
-  /** 'full' (product page, try-on): sizes and colours inline. 'compact' (grid, Discover, live): one button; a sheet asks the size. */
-  layout?: 'full' | 'compact';
-  /** @deprecated use layout="compact" */
-  compact?: boolean;
+  /**
+   * 'full' (product page): sizes and colours inline. 'compact' (grid, Discover, live): a short "Add"
+   * named after the product; a sheet asks the size. 'button' (default; try-on's toolbar): "Add to
+   * cart", a sheet asks the size.
+   */
+  layout?: 'full' | 'compact' | 'button';
   className?: string;
   /** Units that can be added when not the product's stock (a live deal's remaining units). */
   available?: number;
@@ -33,9 +35,10 @@ const ADDED_MS = 2000;
  * The one add-to-cart control: picks size (colours shown with their names), says why it cannot
  * add (sold out, size missing) and shows the server's refusal next to itself.
  */
-export function AddToCartButton({ product, layout, compact, className, available, onAdd, busy, actionLabel = 'Add to cart' }: Props) {
+export function AddToCartButton({ product, layout = 'button', className, available, onAdd, busy, actionLabel = 'Add to cart' }: Props) {
   const offer = 'attributes' in product ? offerOf(product) : product;
-  const isCompact = (layout ?? (compact ? 'compact' : 'full')) === 'compact';
+  const isCompact = layout === 'compact';
+  const inSheet = layout !== 'full';
   const add = useAddToCart({ toastErrors: false });
   const [size, setSize] = useState(() => initialSize(offer));
   const [sheet, setSheet] = useState(false);
@@ -91,13 +94,13 @@ export function AddToCartButton({ product, layout, compact, className, available
   const button = (
     <button
       type="button"
-      className={`btn btn-primary${isCompact ? '' : ' btn-block btn-lg'} ${className ?? ''}`}
+      className={`btn btn-primary${layout === 'full' ? ' btn-block btn-lg' : ''} ${className ?? ''}`}
       disabled={soldOut || pending}
       aria-label={isCompact ? (soldOut ? `${offer.name}: sold out` : `Add ${offer.name} to cart`) : undefined}
       aria-describedby={noteId}
-      aria-haspopup={isCompact && sizes ? 'dialog' : undefined}
+      aria-haspopup={inSheet && sizes ? 'dialog' : undefined}
       onClick={() => {
-        if (isCompact && sizes && !soldOut) {
+        if (inSheet && sizes && !soldOut) {
           setNote(undefined);
           setSheet(true);
         } else submit();
@@ -107,7 +110,7 @@ export function AddToCartButton({ product, layout, compact, className, available
     </button>
   );
 
-  if (!isCompact) {
+  if (!inSheet) {
     return (
       <div className="buy">
         {sizes}
@@ -118,7 +121,7 @@ export function AddToCartButton({ product, layout, compact, className, available
     );
   }
   return (
-    <div className="buy buy-compact">
+    <div className={`buy buy-${layout}`}>
       {button}
       {sheet ? null : noteLine}
       {sheet ? (
