@@ -31,17 +31,21 @@ export function PhotoResult({ url, width, height, items: found, client }: Props)
   const [boxNote, setBoxNote] = useState('');
   const [lookOpen, setLookOpen] = useState(false);
   const groups = useRef<(HTMLElement | null)[]>([]);
-  const scrollTo = useRef<number | undefined>(undefined);
+  const scrollTo = useRef<{ index: number; focus: boolean } | undefined>(undefined);
 
   useEffect(() => {
     if (scrollTo.current === undefined) return;
-    groups.current[scrollTo.current]?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const { index, focus } = scrollTo.current;
+    const group = groups.current[index];
+    group?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    // After a keyboard box search the drawing layer is gone: carry focus to the new results.
+    if (focus) group?.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
     scrollTo.current = undefined;
   });
 
-  const select = (i: number, scroll = true) => {
+  const select = (i: number, focus = false) => {
     setSelected(i);
-    if (scroll) scrollTo.current = i;
+    scrollTo.current = { index: i, focus };
   };
 
   const searchBox = async (box: ImageBox) => {
@@ -58,7 +62,7 @@ export function PhotoResult({ url, width, height, items: found, client }: Props)
     setBoxNote(n ? `Found ${n} product${n === 1 ? '' : 's'} like your box.` : 'Nothing in the catalog looks like your box.');
     setDrawing(false);
     setDrawn((d) => [...d, answer.item]);
-    select(items.length);
+    select(items.length, true);
   };
 
   const keyed = items.map((it, i) => ({ ...it, label: names[i]!.text, key: i }));
@@ -118,7 +122,7 @@ export function PhotoResult({ url, width, height, items: found, client }: Props)
                 aria-labelledby={`group-${i}`}
                 data-label={it.label}
               >
-                <h2 className="discover-h2" id={`group-${i}`}>
+                <h2 className="discover-h2" id={`group-${i}`} tabIndex={-1}>
                   Like {names[i]!.subject}
                 </h2>
                 <MatchList matches={it.matches} listName={names[i]!.listName} />

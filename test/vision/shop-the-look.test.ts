@@ -234,6 +234,8 @@ describe('buying the look in a street photo', () => {
       await page.keyboard.press('Enter');
       const second = page.getByRole('list', { name: 'Products like your box 2' });
       await second.getByRole('listitem').first().and(page.locator('[data-product]')).waitFor({ timeout: 60_000 });
+      // The drawing layer closed: focus went on to the new results, not back to the top of the page.
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Like your box 2');
       expect(uploads()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
