@@ -29,6 +29,8 @@ export interface Config {
   seedDemo: boolean;
   /** Index product photos for visual search in a background worker (on start and on every change). */
   indexInBackground?: boolean;
+  /** Catalogs with more indexed products than this are searched on the server, not downloaded (default 10,000). */
+  deviceIndexMaxProducts?: number;
   logLevel: string;
 }
 

@@ -13,21 +13,45 @@ import { Id } from '../protocol/api.js';
 import { DiscoverySearch, EmbeddingUpload, ReindexRequest } from '../protocol/discovery.js';
 import { getProducts } from '../store/products.js';
 import { BackgroundIndexer } from './background.js';
+import { detectPgvector, ensureVectorTable, searchVectors, syncVectors, tuneSession } from './pgvector.js';
 import { currentEmbeddings, firstPhotoId, saveEmbedding } from './store.js';
 import { workerEmbedder } from './worker-embedder.js';
 
+/** Products past which phones search on the server (10k × 484 bytes ≈ 4.8 MB of index to download). */
+export const DEVICE_INDEX_MAX_PRODUCTS = 10_000;
+
 /** Mounts the discovery routes and keeps one in-memory index of the current model's vectors. */
-export function discoveryFeature(app: ShopApp): void {
+export async function discoveryFeature(app: ShopApp): Promise<void> {
   const { http, ctx, events } = app;
   const merchant = { preHandler: requireMerchant(ctx.config.merchantToken) };
   let cached: Promise<{ index: VectorIndex; missing: number }> | undefined;
-  const invalidate = (): void => {
+  const deviceMax = ctx.config.deviceIndexMaxProducts ?? DEVICE_INDEX_MAX_PRODUCTS;
+
+  // Server-side search (catalogs past what a phone downloads): pgvector where it exists, stated at start.
+  const backend = await detectPgvector(ctx.db);
+  let vectorsReady: Promise<unknown> = Promise.resolve();
+  if (backend.kind === 'pgvector') {
+    await ensureVectorTable(ctx.db, embeddingDims());
+    // PGlite is one session: tune it once and each search is a single statement.
+    if (ctx.storeKind === 'pglite') await tuneSession(ctx.db);
+    vectorsReady = syncVectors(ctx.db, embeddingModel()).catch((err: unknown) => http.log.error({ err }, 'pgvector sync failed'));
+    http.log.info({ pgvector: backend.version }, 'server-side visual search uses pgvector');
+  } else {
+    http.log.info({ reason: backend.reason }, 'server-side visual search uses the in-memory int8 index');
+  }
+  const syncProduct = (productId: string): void => {
+    if (backend.kind !== 'pgvector') return;
+    vectorsReady = vectorsReady.then(() => syncVectors(ctx.db, embeddingModel(), [productId])).catch((err: unknown) => http.log.error({ err, productId }, 'pgvector sync failed'));
+  };
+
+  const invalidate = (productId?: string): void => {
     cached = undefined;
+    if (productId) syncProduct(productId);
   };
   const auto = ctx.config.indexInBackground === true;
   const indexer = new BackgroundIndexer({ db: ctx.db, dataDir: ctx.config.dataDir, embedder: workerEmbedder(), onIndexed: invalidate, log: http.log });
-  const onProductChanged = (): void => {
-    invalidate();
+  const onProductChanged = (productId: string): void => {
+    invalidate(productId);
     if (auto) indexer.schedule();
   };
   events.on('product:changed', onProductChanged);
@@ -51,7 +75,9 @@ export function discoveryFeature(app: ShopApp): void {
   http.get('/api/discovery/index', async (_req, reply) => {
     const { index, missing } = await current();
     reply.header('cache-control', 'no-cache');
-    return toCompact(index, embeddingModel(), missing);
+    // Past a few MB the phone keeps no copy: it sends each item's vector to /api/discovery/search.
+    if (index.size > deviceMax) return { ...toCompact(new VectorIndex([], index.dims), embeddingModel(), missing), count: index.size, mode: 'server', server: backend.kind };
+    return { ...toCompact(index, embeddingModel(), missing), mode: 'device', server: backend.kind };
   });
 
   http.get('/api/discovery/status', async (_req, reply) => {
@@ -71,9 +97,16 @@ export function discoveryFeature(app: ShopApp): void {
     if (body.model.id !== model.id || body.model.version !== model.version) {
       return sendError(reply, 'CONFLICT', `The catalog is indexed with ${model.id} ${model.version}; reload the page to get the current model.`, { details: { model } });
     }
-    const { index } = await current();
-    if (body.vector.length !== index.dims) return sendError(reply, 'VALIDATION_FAILED', `The vector has ${body.vector.length} numbers; ${index.dims} expected.`);
-    const matches = index.size ? index.search(Float32Array.from(body.vector), body.k, body.categories ? { categories: body.categories } : {}) : [];
+    if (body.vector.length !== embeddingDims()) return sendError(reply, 'VALIDATION_FAILED', `The vector has ${body.vector.length} numbers; ${embeddingDims()} expected.`);
+    const options = body.categories ? { categories: body.categories } : {};
+    let matches: { productId: string; score: number }[];
+    if (backend.kind === 'pgvector') {
+      await vectorsReady;
+      matches = await searchVectors(ctx.db, model.version, body.vector, body.k, { ...options, sessionTuned: ctx.storeKind === 'pglite' });
+    } else {
+      const { index } = await current();
+      matches = index.size ? index.search(Float32Array.from(body.vector), body.k, options) : [];
+    }
     const products = new Map((await getProducts(ctx.db, matches.map((m) => m.productId))).map((p) => [p.id, p]));
     return { model, items: matches.filter((m) => products.has(m.productId)).map((m) => ({ score: m.score, product: products.get(m.productId)! })) };
   });
@@ -90,7 +123,7 @@ export function discoveryFeature(app: ShopApp): void {
     if (!photoId) return sendError(reply, 'NOT_FOUND', `Product ${id} has no photo to index.`);
     if (photoId !== body.photoId) return sendError(reply, 'CONFLICT', 'That photo is no longer the product\'s main photo; index the current one.', { details: { photoId } });
     await saveEmbedding(ctx.db, { productId: id, photoId, modelId: model.id, modelVersion: model.version, vector: Float32Array.from(body.vector) });
-    invalidate();
+    invalidate(id);
     return reply.code(204).send();
   });
 }

@@ -35,6 +35,10 @@ export interface CompactIndex {
   scales: string;
   /** Products with a photo but no vector for this model (the page says how many are not searchable yet). */
   missing: number;
+  /** 'device': search the codes here; 'server': too big to download (codes empty), POST vectors to /api/discovery/search. */
+  mode?: 'device' | 'server';
+  /** What answers /api/discovery/search: pgvector's HNSW index, or the in-memory int8 index. */
+  server?: 'pgvector' | 'memory';
 }
 
 /** POST /api/discovery/reindex (merchant): index what lacks a vector now, or everything with `all`. */

@@ -43,15 +43,18 @@ export async function openDb(opts: DbOptions): Promise<Db> {
 }
 
 async function openPglite(opts: DbOptions): Promise<Db> {
-  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+  const [{ PGlite }, { PGliteDialect }, { vector }] = await Promise.all([
     import('@electric-sql/pglite'),
     import('kysely-pglite-dialect'),
+    import('@electric-sql/pglite/vector'),
   ]);
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   // Before PGlite touches the files: a second process on the same folder must stop here, at once.
   const lock = opts.dataDir ? acquireLock(`${opts.dataDir}.lock`, opts.role ?? 'server') : undefined;
   try {
-    const pglite = opts.dataDir ? new PGlite(opts.dataDir) : new PGlite();
+    // pgvector ships with PGlite: server-side visual search for catalogs too big for a phone.
+    // (The options-only form: PGlite ignores options after an undefined folder.)
+    const pglite = new PGlite({ ...(opts.dataDir ? { dataDir: opts.dataDir } : {}), extensions: { vector } });
     await pglite.waitReady;
     const kysely = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
