@@ -78,6 +78,14 @@ beforeAll(async () => {
   });
   browser = await launchChromium();
   installed = await browser.newContext(phone);
+  // Note the document's state when the app registers its service worker (it must wait for "load").
+  await installed.addInitScript(() => {
+    const register = ServiceWorkerContainer.prototype.register;
+    ServiceWorkerContainer.prototype.register = function (this: ServiceWorkerContainer, ...args: Parameters<typeof register>) {
+      (window as unknown as { swRegisteredWhen: string }).swRegisteredWhen = document.readyState;
+      return register.apply(this, args);
+    };
+  });
   page = await installed.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
 }, 180_000);
@@ -98,9 +106,10 @@ describe('installable app (PWA) and share target', () => {
       }
       const cached: string[] = [];
       for (const name of await caches.keys()) for (const req of await (await caches.open(name)).keys()) cached.push(new URL(req.url).pathname);
-      return { script: navigator.serviceWorker.controller!.scriptURL, cached };
+      return { script: navigator.serviceWorker.controller!.scriptURL, cached, when: (window as unknown as { swRegisteredWhen?: string }).swRegisteredWhen };
     });
     expect(new URL(sw.script).pathname).toBe('/sw.js');
+    expect(sw.when).toBe('complete');
     expect(sw.cached).toContain('/index.html');
     expect(sw.cached.filter((p) => p.startsWith('/assets/') && p.endsWith('.js')).length).toBeGreaterThan(5);
     expect(sw.cached.filter((p) => /^\/(api|media|models|socket\.io)\//.test(p))).toEqual([]);

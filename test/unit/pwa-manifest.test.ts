@@ -93,6 +93,13 @@ describe('share target without a service worker', () => {
 
   const files = (dir: string): string[] => (existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile()) : []);
 
+  it('serves sw.js and the manifest uncached, so phones find a new build at once', async () => {
+    const sw = await fetch(`${server.url}/sw.js`);
+    const manifest = await fetch(`${server.url}/manifest.webmanifest`);
+    expect([sw.status, sw.headers.get('content-type'), sw.headers.get('cache-control')]).toEqual([200, 'application/javascript; charset=utf-8', 'no-cache']);
+    expect([manifest.status, manifest.headers.get('content-type'), manifest.headers.get('cache-control')]).toEqual([200, 'application/manifest+json', 'no-cache']);
+  });
+
   it.each([
     ['a multipart photo', () => {
       const form = new FormData();
