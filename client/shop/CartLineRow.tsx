@@ -14,7 +14,7 @@ export function CartLineRow({ line }: { line: CartLine }) {
       {line.photo ? <img src={line.photo.thumbUrl} alt="" width={64} height={64} /> : <div className="cart-line-nophoto" aria-hidden="true" />}
       <div className="cart-line-main">
         <div className="cart-line-name">{line.name}</div>
-        {line.variant && <div className="muted">Size {line.variant}</div>}
+        {line.variant && <div className="muted">{line.variant === 'One size' ? 'One size' : `Size ${line.variant}`}</div>}
         <div className="muted">
           <Price money={line.unitPrice} /> each
         </div>

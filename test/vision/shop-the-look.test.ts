@@ -77,6 +77,31 @@ async function touchDrag(page: Page, selector: string, from: [number, number], t
   await cdp.detach();
 }
 
+/** A screen point inside outline `key` and outside every other outline, or null when none exists. */
+async function uncoveredSpot(page: Page, key: number): Promise<{ x: number; y: number } | null> {
+  await page.locator('.stage').scrollIntoViewIfNeeded();
+  return page.locator('svg.outlines').evaluate((svg, k) => {
+    const rects = [...svg.querySelectorAll('g[data-key]')].map((g) => {
+      const r = g.querySelector('rect')!;
+      return { key: Number(g.getAttribute('data-key')), x: +r.getAttribute('x')!, y: +r.getAttribute('y')!, w: +r.getAttribute('width')!, h: +r.getAttribute('height')! };
+    });
+    const own = rects.find((r) => r.key === k)!;
+    const [vw, vh] = (svg.getAttribute('viewBox') ?? '').split(' ').slice(2).map(Number) as [number, number];
+    const box = svg.getBoundingClientRect();
+    // A 9x9 grid inside the box, away from its edges (the stroke and label sit there).
+    for (let i = 1; i < 10; i++) {
+      for (let j = 1; j < 10; j++) {
+        const x = own.x + (own.w * i) / 10;
+        const y = own.y + (own.h * j) / 10;
+        if (rects.some((r) => r.key !== k && x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)) continue;
+        const p = { x: box.left + (x / vw) * box.width, y: box.top + (y / vh) * box.height };
+        if (p.y > 0 && p.y < window.innerHeight && document.elementFromPoint(p.x, p.y)?.closest('g[data-key]') === svg.querySelector(`g[data-key="${k}"]`)) return p;
+      }
+    }
+    return null;
+  }, key);
+}
+
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
   server = await startTestServer({ seed: true, features: [discoveryFeature], config: { clientDir: join(root, 'dist', 'client'), modelsDir: join(root, 'models', 'files') } });
@@ -100,20 +125,32 @@ describe('buying the look in a street photo', () => {
       const groups = page.locator('section.match-group');
       const count = await groups.count();
       expect(count).toBeGreaterThanOrEqual(2);
-      let chosen: { index: number; product: Product } | undefined;
-      for (let i = 0; i < count && !chosen; i++) {
+      const candidates: { index: number; product: Product }[] = [];
+      for (let i = 0; i < count; i++) {
         const first = groups.nth(i).getByRole('listitem').first();
         if ((await first.count()) === 0) continue;
         await first.and(page.locator('[data-product]')).waitFor({ timeout: 30_000 });
         const p = await product((await first.getAttribute('data-product'))!);
-        if ((p.attributes.sizes?.length ?? 0) > 1 && p.stock > 0) chosen = { index: i, product: p };
+        if ((p.attributes.sizes?.length ?? 0) > 1 && p.stock > 0) candidates.push({ index: i, product: p });
       }
-      expect(chosen, 'a found item whose best match comes in sizes').toBeDefined();
-      const { index, product: garment } = chosen!;
+      expect(candidates.length, 'a found item whose best match comes in sizes').toBeGreaterThanOrEqual(1);
+      // Tap a garment's outline on the photo where no other outline covers it; its chip when every
+      // such outline lies wholly under others.
+      let spot: { x: number; y: number } | null = null;
+      let chosen = candidates[0]!;
+      for (const c of candidates) {
+        spot = await uncoveredSpot(page, c.index);
+        if (spot) {
+          chosen = c;
+          break;
+        }
+      }
+      const { index, product: garment } = chosen;
       const label = (await groups.nth(index).getAttribute('data-label'))!;
       const chip = page.getByRole('group', { name: 'Items found in the photo' }).getByRole('button').nth(index);
       expect((await chip.textContent())!.startsWith(label)).toBe(true);
-      await chip.tap();
+      if (spot) await page.touchscreen.tap(spot.x, spot.y);
+      else await chip.tap();
       expect(await chip.getAttribute('aria-pressed')).toBe('true');
       const group = groups.nth(index);
       await expect(group.getAttribute('class')).resolves.toContain('is-selected');
