@@ -7,12 +7,19 @@ import type { DiscoveredItem } from '../vision/types.js';
 
 /** What a found item is called on screen and what its list of matches is called for assistive tech. */
 export interface ItemName {
-  /** "footwear", then "footwear 2" for a second one. */
+  /** Chip and outline text: "footwear", then "footwear 2" for a second one. */
   text: string;
-  /** The item in a sentence: "the top", "footwear 2", "your box" (drawn by the shopper). */
+  /** The item in a sentence: "the top", "the 2nd footwear", "your box", "your 2nd box". */
   subject: string;
-  /** "Products like the footwear", "Products like footwear 2": no name contains another. */
+  /** "Products like the footwear", "Products like the 2nd footwear": no name contains another. */
   listName: string;
+}
+
+/** 1st, 2nd, 3rd, 4th ... 11th, 12th, 13th ... 21st. */
+function ordinal(n: number): string {
+  const teen = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teen ? 'th' : ({ 1: 'st', 2: 'nd', 3: 'rd' } as Record<number, string>)[n % 10] ?? 'th';
+  return `${n}${suffix}`;
 }
 
 /** Names for items in order; repeated labels are numbered from the second. */
@@ -21,9 +28,11 @@ export function itemNames(items: readonly Pick<DiscoveredItem, 'label'>[]): Item
   return items.map(({ label }) => {
     const n = (seen.get(label) ?? 0) + 1;
     seen.set(label, n);
-    const text = n === 1 ? label : `${label} ${n}`;
-    const subject = n > 1 || label.startsWith('your ') ? text : `the ${label}`;
-    return { text, subject, listName: `Products like ${subject}` };
+    // "your box" (drawn by the shopper) brings its own determiner; ordinals keep every name out of
+    // every other ("footwear 2" would sit inside "footwear 22", and Playwright and people search by name).
+    const [det, noun] = label.startsWith('your ') ? ['your', label.slice(5)] : ['the', label];
+    const subject = n === 1 ? `${det} ${noun}` : `${det} ${ordinal(n)} ${noun}`;
+    return { text: n === 1 ? label : `${label} ${n}`, subject, listName: `Products like ${subject}` };
   });
 }
 

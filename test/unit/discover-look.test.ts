@@ -7,10 +7,18 @@ const photo = { width: 800, height: 1200 };
 
 describe('found items and Complete the look', () => {
   it('numbers repeated labels so no list name contains another', () => {
-    const names = itemNames([{ label: 'footwear' }, { label: 'top' }, { label: 'footwear' }, { label: 'your box' }]);
-    expect(names.map((n) => n.text)).toEqual(['footwear', 'top', 'footwear 2', 'your box']);
-    expect(names.map((n) => n.listName)).toEqual(['Products like the footwear', 'Products like the top', 'Products like footwear 2', 'Products like your box']);
-    for (const a of names) for (const b of names) if (a !== b) expect(b.listName.toLowerCase().includes(a.listName.toLowerCase())).toBe(false);
+    const labels = ['footwear', 'top', 'footwear', 'your box', 'your box', ...Array<string>(20).fill('footwear'), 'your box'];
+    const names = itemNames(labels.map((label) => ({ label })));
+    expect(names.slice(0, 5).map((n) => n.text)).toEqual(['footwear', 'top', 'footwear 2', 'your box', 'your box 2']);
+    expect(names.slice(0, 5).map((n) => n.listName)).toEqual([
+      'Products like the footwear',
+      'Products like the top',
+      'Products like the 2nd footwear',
+      'Products like your box',
+      'Products like your 2nd box',
+    ]);
+    expect(names.slice(5).map((n) => n.subject.split(' ')[1])).toEqual(['3rd', '4th', '5th', '6th', '7th', '8th', '9th', '10th', '11th', '12th', '13th', '14th', '15th', '16th', '17th', '18th', '19th', '20th', '21st', '22nd', '3rd']);
+    for (const a of names) for (const b of names) if (a !== b) expect(b.listName.toLowerCase().includes(a.listName.toLowerCase()), `${a.listName} in ${b.listName}`).toBe(false);
   });
 
   it('takes the best match of each item, one line per product, skipping items without matches', () => {
