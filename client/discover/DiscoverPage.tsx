@@ -1,6 +1,7 @@
 import { type ChangeEvent, type DragEvent, useCallback, useEffect, useState } from 'react';
 import type { DiscoveredItem } from '../vision/types.js';
 import { CameraView } from './CameraView.js';
+import { CatalogStatus } from './CatalogStatus.js';
 import { loadPhoto } from './loadPhoto.js';
 import { ModelProgress } from './ModelProgress.js';
 import { PhotoResult } from './PhotoResult.js';
@@ -72,6 +73,7 @@ export default function DiscoverPage() {
     if (file) void analyse(file);
   };
   const ready = state.phase === 'ready' && client;
+  const refreshCatalog = useCallback(() => client?.refreshCatalog(), [client]);
 
   return (
     <div className="discover">
@@ -111,7 +113,7 @@ export default function DiscoverPage() {
                   Open the camera
                 </button>
               </div>
-              {state.catalog && state.catalog.missing > 0 ? <p className="muted">{state.catalog.missing} products are not searchable by photo yet.</p> : null}
+              <CatalogStatus onMoreIndexed={refreshCatalog} />
             </div>
           ) : null}
           {view.kind === 'working' ? (

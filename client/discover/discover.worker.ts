@@ -10,7 +10,7 @@ import { createVisionEngine, type VisionEngine } from '../vision/engine.js';
 import { fetchBytes, initBackend, MODELS_URL, modelStatus } from '../vision/runtime/index.js';
 import { fromCompact } from '../vision/search/compact.js';
 import type { VectorIndex } from '../vision/search/index.js';
-import type { RgbImage } from '../vision/types.js';
+import type { Match, RgbImage } from '../vision/types.js';
 import type { CompactIndex } from '../../server/protocol/discovery.js';
 import type { WorkerMessage, WorkerRequest } from './protocol.js';
 
@@ -21,6 +21,7 @@ const MAX_SIDE = 1280;
 
 let engine: VisionEngine | undefined;
 let index: VectorIndex | undefined;
+let remote = false;
 /** The last analysed photo's pixels, so a box drawn on it is searched without sending the photo again. */
 let lastPhoto: { image: RgbImage; scale: number } | undefined;
 
@@ -43,17 +44,36 @@ function pixels(bitmap: ImageBitmap): { image: RgbImage; scale: number } {
 const up = <T extends { box: readonly [number, number, number, number] }>(items: T[], s: number): T[] =>
   items.map((it) => ({ ...it, box: [Math.round(it.box[0] * s), Math.round(it.box[1] * s), Math.round(it.box[2] * s), Math.round(it.box[3] * s)] as const }));
 
+/** Fetches the catalog index; an index of another model version is ignored (the page says why). */
+async function loadCatalog(): Promise<{ count: number; missing: number }> {
+  const catalog = await fetch('/api/discovery/index')
+    .then((r) => (r.ok ? (r.json() as Promise<CompactIndex>) : undefined))
+    .catch(() => undefined);
+  const current = catalog && catalog.model.version === embeddingModel().version ? catalog : undefined;
+  // A catalog too big to download is searched on the server: only each item's vector is sent.
+  remote = current?.mode === 'server' && current.count > 0;
+  index = current && !remote ? fromCompact(current) : undefined;
+  return { count: remote ? current!.count : (index?.size ?? 0), missing: catalog?.missing ?? 0 };
+}
+
+/** The server's nearest products to a vector (catalogs past what a phone downloads). */
+async function searchOnServer(vector: Float32Array, k: number, categories: readonly string[] | undefined): Promise<Match[]> {
+  const res = await fetch('/api/discovery/search', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ model: embeddingModel(), vector: Array.from(vector), k, ...(categories ? { categories } : {}) }),
+  });
+  if (!res.ok) throw new Error(`The catalog search answered ${res.status}.`);
+  const body = (await res.json()) as { items: { score: number; product: { id: string } }[] };
+  return body.items.map((m) => ({ productId: m.product.id, score: m.score }));
+}
+
 async function start(): Promise<void> {
   try {
     const backend = await initBackend({ wasmDir: `${MODELS_URL}/tfjs-wasm/` });
-    const [e, catalog] = await Promise.all([
-      createVisionEngine({ base: MODELS_URL, read: fetchBytes }),
-      fetch('/api/discovery/index').then((r) => (r.ok ? (r.json() as Promise<CompactIndex>) : undefined)).catch(() => undefined),
-    ]);
+    const [e, catalog] = await Promise.all([createVisionEngine({ base: MODELS_URL, read: fetchBytes }), loadCatalog()]);
     engine = e;
-    const current = embeddingModel();
-    if (catalog && catalog.model.version === current.version) index = fromCompact(catalog);
-    post({ type: 'ready', backend, catalog: { count: index?.size ?? 0, missing: catalog?.missing ?? 0 } });
+    post({ type: 'ready', backend, catalog });
   } catch (err) {
     post({ type: 'failed', reason: (err as Error).message });
   }
@@ -66,10 +86,14 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   await ready;
   const t0 = performance.now();
   try {
+    if (req.type === 'refreshCatalog') {
+      post({ type: 'catalog', catalog: await loadCatalog() });
+      return;
+    }
     if (!engine) throw new Error('The vision models are not available.');
     if (req.type === 'searchBox') {
       if (!lastPhoto) throw new Error('Choose a photo first.');
-      if (!index) throw new Error('The catalog is not searchable by photo yet.');
+      if (!index && !remote) throw new Error('The catalog is not searchable by photo yet.');
       const { image, scale } = lastPhoto;
       const [x, y, w, h] = req.box;
       // Back to the analysed pixels, kept inside them (the box comes from the page).
@@ -78,7 +102,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       const box = [x0, y0, Math.max(1, Math.min(image.width - x0, Math.round(w / scale))), Math.max(1, Math.min(image.height - y0, Math.round(h / scale)))] as const;
       const [vector] = await engine.embedBoxes(image, [box]);
       // No label to narrow the categories: the shopper's box may hold anything the shop sells.
-      const matches = index.search(vector!, 6);
+      const matches = index ? index.search(vector!, 6) : await searchOnServer(vector!, 6, undefined);
       post({ id: req.id, type: 'boxResult', item: { label: 'your box', kind: 'object', score: 1, box: req.box, matches }, ms: performance.now() - t0 });
       return;
     }
@@ -87,7 +111,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     req.bitmap.close();
     if (req.type === 'analyse') {
       lastPhoto = { image, scale };
-      const items = await engine.discover(image, index ? { index, k: 6 } : {});
+      const items = await engine.discover(image, index ? { index, k: 6 } : remote ? { search: searchOnServer, k: 6 } : {});
       post({ id: req.id, type: 'result', ...size, items: up(items, scale), ms: performance.now() - t0 });
     } else if (req.type === 'frame') {
       const items = await engine.detector.detect(image, CAMERA_DETECTOR);

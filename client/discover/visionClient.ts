@@ -38,6 +38,7 @@ export class VisionClient {
       this.pending.delete(m.id);
     } else if (m.type === 'status') this.set({ models: m.states });
     else if (m.type === 'ready') this.set({ phase: 'ready', backend: m.backend, catalog: m.catalog });
+    else if (m.type === 'catalog') this.set({ catalog: m.catalog });
     else this.set({ phase: 'failed', reason: m.reason });
   }
 
@@ -62,6 +63,11 @@ export class VisionClient {
   /** Sends a bitmap (transferred, not copied) and resolves with the worker's answer. */
   request(type: 'analyse' | 'frame' | 'embedWhole', bitmap: ImageBitmap): Promise<Answer> {
     return this.send({ id: this.nextId++, type, bitmap }, [bitmap]);
+  }
+
+  /** Asks the worker to download the catalog index again; the new counts arrive as state. */
+  refreshCatalog(): void {
+    this.worker.postMessage({ id: this.nextId++, type: 'refreshCatalog' } satisfies WorkerRequest);
   }
 
   /** Searches the catalog for what is inside a box (photo pixels) of the last analysed photo. */

@@ -8,13 +8,25 @@ import { DEFAULT_EMBEDDING, Embedder, type EmbeddingSpec } from './embed/embedde
 import { loadGraphModel, type ModelLocation } from './runtime/loader.js';
 import { categoriesFor } from './search/categories.js';
 import type { VectorIndex } from './search/index.js';
-import type { DiscoveredItem, ImageBox, RgbImage } from './types.js';
+import type { DiscoveredItem, ImageBox, Match, RgbImage } from './types.js';
+
+/** Searches a catalog kept elsewhere (the server, for catalogs too big to download): only the vector leaves. */
+export type RemoteSearch = (vector: Float32Array, k: number, categories: readonly string[] | undefined) => Promise<Match[]>;
+
+export interface DiscoverOptions {
+  /** The catalog index on this device; */
+  index?: VectorIndex;
+  /** else a remote search, else items come without matches. */
+  search?: RemoteSearch;
+  k?: number;
+  detector?: Partial<DetectorOptions>;
+}
 
 export interface VisionEngine {
   detector: Detector;
   embedder: Embedder;
   /** Detects, embeds and (with an index) matches every item; boxes in `image` pixels. */
-  discover(image: RgbImage, options?: { index?: VectorIndex; k?: number; detector?: Partial<DetectorOptions> }): Promise<DiscoveredItem[]>;
+  discover(image: RgbImage, options?: DiscoverOptions): Promise<DiscoveredItem[]>;
   /** Embeds given boxes (a product photo's whole frame for the catalog indexer). */
   embedBoxes(image: RgbImage, boxes: readonly ImageBox[]): Promise<Float32Array[]>;
   dispose(): void;
@@ -32,11 +44,14 @@ export async function createVisionEngine(where: ModelLocation, spec: EmbeddingSp
       try {
         const found = await detector.detect(tensor, options.detector);
         const vectors = await embedder.embed(tensor, found.map((d) => d.box));
-        return found.map((d, i) => ({
-          ...d,
-          score: Math.round(d.score * 1000) / 1000,
-          matches: options.index ? options.index.search(vectors[i]!, options.k ?? 5, { categories: categoriesFor(d.label) }) : [],
-        }));
+        const k = options.k ?? 5;
+        const { index, search } = options;
+        const matches = await Promise.all(
+          found.map((d, i) =>
+            index ? index.search(vectors[i]!, k, { categories: categoriesFor(d.label) }) : search ? search(vectors[i]!, k, categoriesFor(d.label)) : [],
+          ),
+        );
+        return found.map((d, i) => ({ ...d, score: Math.round(d.score * 1000) / 1000, matches: matches[i]! }));
       } finally {
         tensor.dispose();
       }

@@ -25,7 +25,6 @@ export async function discoveryFeature(app: ShopApp): Promise<void> {
   const { http, ctx, events } = app;
   const merchant = { preHandler: requireMerchant(ctx.config.merchantToken) };
   let cached: Promise<{ index: VectorIndex; missing: number }> | undefined;
-  const deviceMax = ctx.config.deviceIndexMaxProducts ?? DEVICE_INDEX_MAX_PRODUCTS;
 
   // Server-side search (catalogs past what a phone downloads): pgvector where it exists, stated at start.
   const backend = await detectPgvector(ctx.db);
@@ -76,7 +75,7 @@ export async function discoveryFeature(app: ShopApp): Promise<void> {
     const { index, missing } = await current();
     reply.header('cache-control', 'no-cache');
     // Past a few MB the phone keeps no copy: it sends each item's vector to /api/discovery/search.
-    if (index.size > deviceMax) return { ...toCompact(new VectorIndex([], index.dims), embeddingModel(), missing), count: index.size, mode: 'server', server: backend.kind };
+    if (index.size > (ctx.config.deviceIndexMaxProducts ?? DEVICE_INDEX_MAX_PRODUCTS)) return { ...toCompact(new VectorIndex([], index.dims), embeddingModel(), missing), count: index.size, mode: 'server', server: backend.kind };
     return { ...toCompact(index, embeddingModel(), missing), mode: 'device', server: backend.kind };
   });
 
