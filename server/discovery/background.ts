@@ -23,6 +23,17 @@ export interface BackgroundIndexerDeps {
   log?: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
   /** Quiet time after a change before a run starts, so a burst of edits makes one run. */
   debounceMs?: number;
+  /** After each product of a run, stored or failed (the command line's progress bar). */
+  onProgress?: (p: IndexProgress) => void;
+}
+
+export interface IndexProgress {
+  done: number;
+  total: number;
+  failed: number;
+  productId: string;
+  /** Why this product failed, when it did. */
+  error?: string;
 }
 
 /** Background catalog indexing with a status for the console and the Discover page. */
@@ -36,6 +47,8 @@ export class BackgroundIndexer {
   private unavailable?: string;
   private runIndexed = 0;
   private runTotal = 0;
+  private runDone = 0;
+  private runFailed = 0;
 
   constructor(private readonly deps: BackgroundIndexerDeps) {}
 
@@ -58,6 +71,11 @@ export class BackgroundIndexer {
     while (this.running || this.timer) {
       await (this.running ?? new Promise((r) => setTimeout(r, 50)));
     }
+  }
+
+  /** What the last (or current) run did. */
+  lastRun(): { indexed: number; failed: number; total: number } {
+    return { indexed: this.runIndexed, failed: this.runFailed, total: this.runTotal };
   }
 
   /** Counts from the store plus what this process is doing. */
@@ -108,11 +126,14 @@ export class BackgroundIndexer {
       for (const id of this.failed.keys()) if (!live.has(id)) this.failed.delete(id);
       const todo = candidates.filter((t) => !this.failed.has(t.photoId));
       this.runIndexed = 0;
+      this.runDone = 0;
+      this.runFailed = 0;
       this.runTotal = todo.length;
       if (!todo.length) continue;
       const started = Date.now();
       for (const { productId, photoId } of todo) {
         if (this.closed) return;
+        let error: string | undefined;
         try {
           const photo = await decodePhoto(await readFile(join(mediaDir(dataDir), `${photoId}.webp`)));
           const vector = await embedder.embed(photo.image);
@@ -128,9 +149,13 @@ export class BackgroundIndexer {
             return;
           }
           if (this.closed) return;
-          this.failed.set(photoId, `${productId}: ${(err as Error).message}`);
-          this.deps.log?.warn({ productId, photoId, err: (err as Error).message }, 'a product photo could not be indexed');
+          error = (err as Error).message;
+          this.runFailed += 1;
+          this.failed.set(photoId, `${productId}: ${error}`);
+          this.deps.log?.warn({ productId, photoId, err: error }, 'a product photo could not be indexed');
         }
+        this.runDone += 1;
+        this.deps.onProgress?.({ done: this.runDone, total: todo.length, failed: this.runFailed, productId, ...(error ? { error } : {}) });
       }
       this.deps.log?.info({ indexed: this.runIndexed, of: todo.length, ms: Date.now() - started }, 'catalog indexed');
     }

@@ -1,22 +1,27 @@
 /**
- * Server-side catalog indexing (`npm run index-catalog`): embeds each product's first photo with
- * the same engine and model version the merchant's browser uses, and stores the vector.
+ * Catalog indexing in this process (the command line with the server stopped, tests): the same
+ * BackgroundIndexer the server runs, with the engine in-process instead of in a worker thread.
  */
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { embeddingModel } from '../../client/vision/embed/spec.js';
-import { mediaDir } from '../media/photos.js';
 import type { Database } from '../store/schema.js';
-import { decodePhoto } from './decode.js';
+import { BackgroundIndexer, type IndexProgress } from './background.js';
 import { nodeEngine } from './node-engine.js';
-import { productsToIndex, saveEmbedding } from './store.js';
+import { EngineUnavailable, type PhotoEmbedder } from './worker-embedder.js';
 
-export interface IndexProgress {
-  done: number;
-  total: number;
-  failed: number;
-  productId: string;
+export type { IndexProgress };
+
+/** The vision engine of this process as a PhotoEmbedder. */
+export function inProcessEmbedder(): PhotoEmbedder {
+  return {
+    async embed(image) {
+      const engine = await nodeEngine().catch((err: unknown) => {
+        throw new EngineUnavailable(`The visual-search models could not load (${(err as Error).message}); run "npm run models".`);
+      });
+      const [vector] = await engine.embedBoxes(image, [[0, 0, image.width, image.height]]);
+      return vector!;
+    },
+    close: async () => undefined,
+  };
 }
 
 /** Embeds every product whose first photo lacks a current vector (all with `all`); returns counts. */
@@ -25,22 +30,22 @@ export async function indexCatalog(
   dataDir: string,
   options: { all?: boolean; onProgress?: (p: IndexProgress) => void; onError?: (productId: string, message: string) => void } = {},
 ): Promise<{ indexed: number; failed: number; total: number }> {
-  const model = embeddingModel();
-  const todo = await productsToIndex(db, model, options.all);
-  const engine = await nodeEngine();
-  let indexed = 0;
-  let failed = 0;
-  for (const [i, { productId, photoId }] of todo.entries()) {
-    try {
-      const photo = await decodePhoto(await readFile(join(mediaDir(dataDir), `${photoId}.webp`)));
-      const [vector] = await engine.embedBoxes(photo.image, [[0, 0, photo.image.width, photo.image.height]]);
-      await saveEmbedding(db, { productId, photoId, modelId: model.id, modelVersion: model.version, vector: vector! });
-      indexed += 1;
-    } catch (err) {
-      failed += 1;
-      options.onError?.(productId, (err as Error).message);
-    }
-    options.onProgress?.({ done: i + 1, total: todo.length, failed, productId });
+  const indexer = new BackgroundIndexer({
+    db,
+    dataDir,
+    embedder: inProcessEmbedder(),
+    onProgress: (p) => {
+      if (p.error) options.onError?.(p.productId, p.error);
+      options.onProgress?.(p);
+    },
+  });
+  try {
+    indexer.schedule({ all: options.all, now: true });
+    await indexer.idle();
+    const status = await indexer.status();
+    if (status.problem && status.failed === 0 && status.pending > 0) throw new Error(status.problem);
+    return indexer.lastRun();
+  } finally {
+    await indexer.close();
   }
-  return { indexed, failed, total: todo.length };
 }
