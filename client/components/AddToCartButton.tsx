@@ -28,7 +28,7 @@ interface Props {
   actionLabel?: string;
 }
 
-// How long the button says "Added" before it can be pressed again for one more.
+// How long the button reads "Added ✓" after a success (it stays pressable: a second tap adds one more).
 const ADDED_MS = 2000;
 
 /**
