@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { type Config, DEFAULTS, envInt, persistentSecret, resolveDataDir } from './config.js';
+import { DEVICE_INDEX_MAX_PRODUCTS } from './discovery/routes.js';
 import { features } from './features.js';
 import { lanAddress } from './http/share.js';
 import { seedDemoCatalog } from './seed/seed.js';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     ...(tls ? { tls: { key: tls.key, cert: tls.cert } } : {}),
     seedDemo: env.SEED_DEMO !== '0',
     indexInBackground: env.INDEX_IN_BACKGROUND !== '0',
+    deviceIndexMaxProducts: envInt(env, 'DEVICE_INDEX_MAX', DEVICE_INDEX_MAX_PRODUCTS),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 
