@@ -12,7 +12,9 @@ import { Server as SocketServer } from 'socket.io';
 import { discoverUrl, SHARE_ACTION } from '../client/pwa/shareTarget.js';
 import type { Config } from './config.js';
 import { createShopEvents, type ShopEvents } from './domain/events.js';
-import { type PaymentProvider, testPaymentProvider } from './domain/payments.js';
+import { databaseLedger, type PaymentProvider, testPaymentProvider } from './domain/payments.js';
+import type { CheckoutFaults } from './checkout/checkout.js';
+import { startRecovery } from './checkout/recovery.js';
 import { cartRoutes } from './http/carts.js';
 import type { RouteContext } from './http/context.js';
 import { installErrorHandling, sendError } from './http/errors.js';
@@ -28,6 +30,8 @@ export interface AppDeps {
   config: Config;
   payments?: PaymentProvider;
   now?: () => Date;
+  /** Test hooks between checkout steps (kill -9 tests). */
+  checkoutFaults?: CheckoutFaults;
   /** Fastify logger options; false silences it (tests). */
   logger?: FastifyServerOptions['logger'];
   version?: string;
@@ -65,9 +69,10 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     db: db.kysely,
     storeKind: db.kind,
     config,
-    payments: deps.payments ?? testPaymentProvider(),
+    payments: deps.payments ?? testPaymentProvider({ ledger: databaseLedger(db.kysely) }),
     events,
     now: deps.now ?? (() => new Date()),
+    ...(deps.checkoutFaults ? { faults: deps.checkoutFaults } : {}),
   };
 
   await http.register(fastifyCookie, { secret: config.cookieSecret });
@@ -143,6 +148,14 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
     serveClient: false,
   });
+
+  // Orders a crash or a lost provider answer left pending are settled from the provider's record.
+  const stopRecovery = startRecovery(ctx, {
+    everyMs: config.recoveryEveryMs ?? 10_000,
+    olderThanMs: config.pendingTimeoutMs ?? 30_000,
+    log: http.log,
+  });
+  http.addHook('onClose', stopRecovery);
 
   const shop: ShopApp = {
     http,

@@ -29,6 +29,10 @@ export interface Config {
   seedDemo: boolean;
   /** Index product photos for visual search in a background worker (on start and on every change). */
   indexInBackground?: boolean;
+  /** An order pending longer than this is settled from the payment provider's record (default 30 s). */
+  pendingTimeoutMs?: number;
+  /** How often pending orders are checked (default 10 s). */
+  recoveryEveryMs?: number;
   /** Catalogs with more indexed products than this are searched on the server, not downloaded (default 10,000). */
   deviceIndexMaxProducts?: number;
   logLevel: string;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
+import { type CheckoutFaults, FAULT_POINTS, type FaultPoint } from './checkout/checkout.js';
 import { type Config, DEFAULTS, envInt, persistentSecret, resolveDataDir } from './config.js';
 import { DEVICE_INDEX_MAX_PRODUCTS } from './discovery/routes.js';
 import { features } from './features.js';
@@ -42,6 +43,8 @@ async function main(): Promise<void> {
     seedDemo: env.SEED_DEMO !== '0',
     indexInBackground: env.INDEX_IN_BACKGROUND !== '0',
     deviceIndexMaxProducts: envInt(env, 'DEVICE_INDEX_MAX', DEVICE_INDEX_MAX_PRODUCTS),
+    pendingTimeoutMs: envInt(env, 'PENDING_TIMEOUT_MS', 30_000),
+    recoveryEveryMs: envInt(env, 'RECOVERY_EVERY_MS', 10_000),
     logLevel: env.LOG_LEVEL ?? 'info',
   };
 
@@ -50,7 +53,7 @@ async function main(): Promise<void> {
   );
   if (config.seedDemo) await seedDemoCatalog(db.kysely, config);
   const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version as string;
-  const app = await createApp({ db, config, version }, features());
+  const app = await createApp({ db, config, version, ...checkoutFaultFromEnv(env) }, features());
   const address = await app.listen();
   // Commands that need the embedded store (index-catalog, discover) reach the server here instead.
   const own = new URL(address);
@@ -96,6 +99,15 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** CHECKOUT_FAULT=after-charge (etc.) kills this process with SIGKILL at that checkout step: crash tests only. */
+function checkoutFaultFromEnv(env: NodeJS.ProcessEnv): { checkoutFaults?: CheckoutFaults } {
+  const point = env.CHECKOUT_FAULT as FaultPoint | undefined;
+  if (!point) return {};
+  if (!FAULT_POINTS.includes(point)) throw new Error(`CHECKOUT_FAULT must be one of ${FAULT_POINTS.join(', ')}, got "${point}"`);
+  process.stderr.write(`CHECKOUT_FAULT=${point}: this server kills itself at that checkout step (crash testing).\n`);
+  return { checkoutFaults: { [point]: () => process.kill(process.pid, 'SIGKILL') } };
 }
 
 main().catch((err: unknown) => {

@@ -12,7 +12,8 @@ import { formatDate, orderRef } from '../lib/orders.js';
 export default function OrderPage() {
   const { id } = useParams<{ id: string }>();
   const placed = new URLSearchParams(useSearch()).get('placed') === '1';
-  const order = useQuery({ queryKey: ['order', id], queryFn: () => api.order(id) });
+  // A pending order (the payment provider's answer was lost) is followed until the shop settles it.
+  const order = useQuery({ queryKey: ['order', id], queryFn: () => api.order(id), refetchInterval: (q) => (q.state.data?.status === 'pending' ? 2000 : false) });
 
   if (order.isPending) return <Spinner label="Loading the order" />;
   if (order.isError) return <ErrorState error={order.error} title="Could not load this order" onRetry={() => order.refetch()} />;
@@ -25,7 +26,19 @@ export default function OrderPage() {
           <p>Order {orderRef(o.id)} is paid. We will let the shop know right away.</p>
         </div>
       )}
-      {!placed && <h1>Order {orderRef(o.id)}</h1>}
+      {o.status === 'pending' && (
+        <div className="alert" role="status" aria-live="polite">
+          <h1>Confirming your payment…</h1>
+          <p>Order {orderRef(o.id)} is waiting for the payment provider's answer. This page updates by itself; you will not be charged twice.</p>
+        </div>
+      )}
+      {placed && o.status === 'failed' && (
+        <div className="alert alert-error" role="alert">
+          <h1>The payment did not go through</h1>
+          <p>Order {orderRef(o.id)} was not paid{o.paymentRef?.startsWith('void_') ? ' and nothing was charged' : ''}. Your items are back in your cart.</p>
+        </div>
+      )}
+      {!placed && o.status !== 'pending' && <h1>Order {orderRef(o.id)}</h1>}
       <section className="panel" aria-label="Order details">
         <div className="summary-line">
           <span>Status</span>

@@ -5,6 +5,7 @@ import type { PaymentProvider } from '../domain/payments.js';
 import type { Database } from '../store/schema.js';
 import type { StoreKind } from '../store/db.js';
 import type { ShopEvents } from '../domain/events.js';
+import type { CheckoutFaults } from '../checkout/checkout.js';
 
 export interface RouteContext {
   db: Kysely<Database>;
@@ -13,4 +14,6 @@ export interface RouteContext {
   payments: PaymentProvider;
   events: ShopEvents;
   now: () => Date;
+  /** Test hooks between checkout steps (kill -9 tests); absent in production. */
+  faults?: CheckoutFaults;
 }

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { CheckoutBody, Id, OrderQuery, OrderStatusUpdate } from '../protocol/api.js';
 import { AppError } from '../protocol/errors.js';
+import { checkout } from '../checkout/checkout.js';
 import * as orders from '../store/orders.js';
 import type { RouteContext } from './context.js';
 import { parse } from './errors.js';
@@ -12,7 +13,7 @@ const IdempotencyKey = z.string().min(8).max(100).regex(/^[A-Za-z0-9_.:-]+$/);
 const IdParams = z.object({ id: Id }).strict();
 
 export function orderRoutes(app: FastifyInstance, ctx: RouteContext): void {
-  const { db, config, payments, events } = ctx;
+  const { db, config, events } = ctx;
   const merchant = { preHandler: requireMerchant(config.merchantToken) };
 
   app.post('/api/checkout', async (req, reply) => {
@@ -22,41 +23,31 @@ export function orderRoutes(app: FastifyInstance, ctx: RouteContext): void {
     }
     const key = parse(IdempotencyKey, rawKey, 'Idempotency-Key header');
     const body = parse(CheckoutBody, req.body, 'checkout');
-    const { order, created } = await orders.placeOrder(db, {
-      shopperId: req.shopperId,
-      idempotencyKey: key,
-      currency: config.currency,
-      ...(body.sessionId ? { sessionId: body.sessionId } : {}),
-    });
-    if (!created) return reply.code(200).send(order);
-    events.emit('stock:changed', order.lines.map((l) => l.productId));
-
-    const result = await payments
-      .charge({ orderId: order.id, amount: order.total, token: body.paymentToken })
-      .catch((err: unknown) => ({ status: 'failed' as const, ref: 'none', reason: `Payment provider error: ${String(err)}` }));
-    const applied = await orders.settleOrder(db, order.id, result);
-    const settled = (await orders.getOrder(db, order.id, req.shopperId))!;
-    if (!applied) {
-      // The merchant cancelled the order while the charge was in flight: neither paid nor a failed payment.
-      const charged = result.status === 'paid' ? ' The charge is recorded on the cancelled order so the shop can refund it.' : '';
-      return reply.code(409).send({
-        error: { code: 'CONFLICT', message: `The shop cancelled this order while it was being paid.${charged}`, details: { order: settled } },
-      });
+    const result = await checkout(
+      ctx,
+      { shopperId: req.shopperId, idempotencyKey: key, paymentToken: body.paymentToken, ...(body.sessionId ? { sessionId: body.sessionId } : {}) },
+      ctx.faults,
+    );
+    switch (result.kind) {
+      case 'existing':
+        return reply.code(200).send(result.order);
+      case 'paid':
+        return reply.code(201).send(result.order);
+      case 'pending':
+        // The provider could not be asked: the order page follows it until recovery settles it.
+        return reply.code(202).send(result.order);
+      case 'failed':
+        return reply.code(402).send({
+          error: { code: 'PAYMENT_FAILED', message: `${result.reason} Your cart is unchanged.`, details: { order: result.order } },
+        });
+      case 'cancelled': {
+        // The merchant cancelled the order while the charge was in flight: neither paid nor a failed payment.
+        const charged = result.charged ? ' The charge is recorded on the cancelled order so the shop can refund it.' : '';
+        return reply.code(409).send({
+          error: { code: 'CONFLICT', message: `The shop cancelled this order while it was being paid.${charged}`, details: { order: result.order } },
+        });
+      }
     }
-    if (result.status === 'failed') {
-      events.emit('stock:changed', order.lines.map((l) => l.productId));
-      return reply.code(402).send({
-        error: { code: 'PAYMENT_FAILED', message: `${result.reason} Your cart is unchanged.`, details: { order: settled } },
-      });
-    }
-    events.emit('order:paid', {
-      id: order.id,
-      sessionId: settled.sessionId ?? null,
-      totalMinor: settled.total.amount,
-      currency: settled.total.currency,
-      shopperId: req.shopperId,
-    });
-    return reply.code(201).send(settled);
   });
 
   app.get('/api/orders', async (req) => {

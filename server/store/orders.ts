@@ -117,6 +117,9 @@ async function placeOrderTx(
   trx: Transaction<Database>,
   args: { shopperId: string; idempotencyKey: string; currency: string; sessionId?: string },
 ): Promise<CheckoutOutcome> {
+  // One cart, one order: lock the shopper's cart lines first. A checkout from another tab (another
+  // key) waits here, then finds the lines gone with the first order and stops at CART_EMPTY.
+  await trx.selectFrom('cart_lines').select('id').where('shopper_id', '=', args.shopperId).forUpdate().execute();
   const lines = await readCartLines(trx, args.shopperId);
   const hash = cartHash(lines);
   const existing = await findByKey(trx, args.shopperId, args.idempotencyKey);
@@ -129,7 +132,17 @@ async function placeOrderTx(
     }
     return { order: (await getOrder(trx, existing.id, args.shopperId))!, created: false };
   }
-  if (lines.length === 0) throw new AppError('CART_EMPTY', 'Your cart is empty.');
+  if (lines.length === 0) {
+    const recent = await trx
+      .selectFrom('orders')
+      .select(['id'])
+      .where('shopper_id', '=', args.shopperId)
+      .where('created_at', '>', new Date(Date.now() - 5 * 60_000))
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (recent) throw new AppError('CART_EMPTY', `Your cart is empty: it was just ordered (order ${recent.id}), perhaps from another tab.`, { orderId: recent.id });
+    throw new AppError('CART_EMPTY', 'Your cart is empty.');
+  }
   const foreign = lines.find((l) => l.currency !== args.currency);
   if (foreign) {
     throw new AppError('UNSUPPORTED_CURRENCY', `"${foreign.name}" is priced in ${foreign.currency}; this shop sells in ${args.currency}.`);
@@ -214,8 +227,10 @@ export async function settleOrder(
   db: Kysely<Database>,
   orderId: string,
   outcome: { status: 'paid' | 'failed'; ref: string },
+  options: { beforeUpdate?: (() => void | Promise<void>) | undefined } = {},
 ): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
+    await options.beforeUpdate?.();
     const res = await trx
       .updateTable('orders')
       .set({ status: outcome.status, payment_ref: outcome.ref, updated_at: new Date() })

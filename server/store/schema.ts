@@ -51,6 +51,14 @@ export interface OrdersTable {
   updated_at: Timestamp;
 }
 
+export interface TestChargesTable {
+  order_id: string;
+  status: 'paid' | 'failed';
+  ref: string;
+  reason: string | null;
+  created_at: Generated<Date>;
+}
+
 export interface OrderLinesTable {
   order_id: string;
   position: number;
@@ -141,6 +149,7 @@ export interface Database {
   cart_lines: CartLinesTable;
   orders: OrdersTable;
   order_lines: OrderLinesTable;
+  test_charges: TestChargesTable;
   kv: KvTable;
   live_sessions: LiveSessionsTable;
   live_events: LiveEventsTable;

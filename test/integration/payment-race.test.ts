@@ -18,6 +18,8 @@ describe.each(STORES)('cancelling during payment on %s', (store) => {
       await gate;
       return inner.charge(req);
     },
+    lookup: (orderId) => inner.lookup(orderId),
+    void: (orderId) => inner.void(orderId),
   };
 
   beforeAll(async () => {
