@@ -7,15 +7,13 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PRODUCTS } from '../../server/seed/catalog.js';
+import { cleanEnv, freePort, root, tsx } from '../support/process.js';
 
-const root = resolve(import.meta.dirname, '../..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
 const hasClient = existsSync(join(root, 'dist', 'client', 'index.html'));
 /** GET / once the web client is built, else the API's health. */
 const probePath = hasClient ? '/' : '/api/health';
@@ -48,17 +46,6 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.once('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => res(port));
-    });
-  });
-}
-
 /** One GET over http or https (self-signed accepted); resolves with status, body, cookies and peer certificate. */
 function get(port: number, path: string, tls = false) {
   return new Promise<{ status: number; body: string; cookies: string[]; cert?: ReturnType<TLSSocket['getPeerCertificate']> }>((res, rej) => {
@@ -77,15 +64,6 @@ function get(port: number, path: string, tls = false) {
     req.setTimeout(5_000, () => req.destroy(new Error('timeout')));
     req.end();
   });
-}
-
-/** The environment without shop settings a developer or CI may have exported: the defaults are under test. */
-function cleanEnv(keep: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of ['DATA_DIR', 'DATABASE_URL', 'DATABASE_SCHEMA', 'REDIS_URL', 'PUBLIC_URL', 'MERCHANT_TOKEN', 'COOKIE_SECRET', 'TLS_CERT', 'TLS_KEY', 'SEED_DEMO', 'SHOP_NAME', 'SHOP_CURRENCY', 'BODY_LIMIT', 'MAX_UPLOAD_BYTES', 'HTTPS', 'NODE_OPTIONS', 'INDEX_IN_BACKGROUND']) {
-    if (!(name in keep)) delete out[name];
-  }
-  return out;
 }
 
 /** Spawns the server and resolves once the probe answers 200, with the milliseconds that took. */
