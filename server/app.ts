@@ -8,6 +8,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { sql } from 'kysely';
 import { Server as SocketServer } from 'socket.io';
 import { discoverUrl, SHARE_ACTION } from '../client/pwa/shareTarget.js';
 import type { Config } from './config.js';
@@ -42,6 +43,8 @@ export interface ShopApp {
   io: SocketServer;
   events: ShopEvents;
   ctx: RouteContext;
+  /** Adds a dependency to GET /api/ready (a rejected promise makes the server not ready). */
+  addReadinessCheck(name: string, check: () => Promise<unknown>): void;
   /** Listens and resolves with the bound address, e.g. http://127.0.0.1:54321. */
   listen(port?: number, host?: string): Promise<string>;
   /** Stops accepting, lets in-flight requests finish, closes sockets. The caller closes the db. */
@@ -86,6 +89,27 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     reply.header('x-request-id', req.id);
   });
 
+  // Readiness: the store and whatever a feature registers (Redis), each bounded by a timeout.
+  const readiness = new Map<string, () => Promise<unknown>>([['database', () => sql`select 1`.execute(db.kysely)]]);
+  http.get('/api/ready', async (_req, reply) => {
+    const checks = await Promise.all(
+      [...readiness].map(async ([name, check]) => {
+        let timer: NodeJS.Timeout | undefined;
+        try {
+          await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000)))]);
+          return [name, { ok: true }] as const;
+        } catch (err) {
+          return [name, { ok: false, error: (err as Error).message.split('\n')[0] }] as const;
+        } finally {
+          clearTimeout(timer);
+        }
+      }),
+    );
+    const ok = checks.every(([, c]) => c.ok);
+    return reply.code(ok ? 200 : 503).header('cache-control', 'no-store').send({ ok, checks: Object.fromEntries(checks) });
+  });
+
+  // Liveness: the process answers (no dependency checked; see /api/ready).
   http.get('/api/health', async () => ({
     ok: true,
     version: deps.version ?? '0.0.0',
@@ -162,6 +186,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     io,
     events,
     ctx,
+    addReadinessCheck: (name, check) => void readiness.set(name, check),
     async listen(port = config.port, host = config.host) {
       const address = await http.listen({ port, host });
       return address.replace('[::1]', '127.0.0.1');

@@ -15,6 +15,7 @@ import {
   type LiveEvent,
   PROTOCOL_VERSION,
 } from '../../server/protocol/live.js';
+import { joinRetryDelay, MAX_JOIN_RETRIES, RETRYABLE_JOIN_ERRORS } from './backoff.js';
 import { clockOffset } from './clock.js';
 import { LiveFeed } from './feed.js';
 import { applyEvent, emptyState, fromJoin, type LiveState } from './state.js';
@@ -109,20 +110,30 @@ export class LiveConnection {
   }
 
   private async join(): Promise<void> {
-    const lastSeq = this.feed?.lastSeq ?? this.lastSeqStored();
-    const sent = Date.now();
-    const ack = await this.emitRaw('session:join', {
-      v: PROTOCOL_VERSION,
-      sessionId: this.sessionId,
-      name: this.who.name,
-      ...(this.who.hostKey ? { hostKey: this.who.hostKey } : {}),
-      ...(lastSeq !== undefined && this.feed ? { lastSeq } : {}),
-    });
-    if (!ack.ok) {
-      this.store.setState({ status: ack.error.code === 'BANNED' ? 'kicked' : 'failed', error: ack.error.message });
-      return;
+    for (let attempt = 0; ; attempt++) {
+      const lastSeq = this.feed?.lastSeq ?? this.lastSeqStored();
+      const sent = Date.now();
+      const ack = await this.emitRaw('session:join', {
+        v: PROTOCOL_VERSION,
+        sessionId: this.sessionId,
+        name: this.who.name,
+        ...(this.who.hostKey ? { hostKey: this.who.hostKey } : {}),
+        ...(lastSeq !== undefined && this.feed ? { lastSeq } : {}),
+      });
+      if (ack.ok) {
+        this.applyJoin(ack.data, sent, Date.now());
+        return;
+      }
+      // A passing failure (a busy or restarting server) is retried with backoff and jitter; a refusal is final.
+      if (!RETRYABLE_JOIN_ERRORS.has(ack.error.code) || attempt >= MAX_JOIN_RETRIES || this.socket.disconnected) {
+        this.store.setState({ status: ack.error.code === 'BANNED' ? 'kicked' : 'failed', error: ack.error.message });
+        return;
+      }
+      const wait = joinRetryDelay(attempt);
+      this.store.setState({ status: 'reconnecting', error: `${ack.error.message} Trying again in ${Math.ceil(wait / 1000)} s.` });
+      await new Promise((r) => setTimeout(r, wait));
+      if (this.socket.disconnected) return; // the socket's own reconnect joins again
     }
-    this.applyJoin(ack.data, sent, Date.now());
   }
 
   private applyJoin(j: JoinResult, sent: number, received: number): void {

@@ -21,7 +21,8 @@ export interface LiveOptions {
 export function liveFeature(opts: LiveOptions = {}): Feature {
   return async (app: ShopApp) => {
     const { ctx, io, http, events } = app;
-    const closeRedis = ctx.config.redisUrl ? await useRedisStreams(io, ctx.config.redisUrl, opts.redisStreamName ?? 'shopsee-live') : undefined;
+    const redis = ctx.config.redisUrl ? await useRedisStreams(io, ctx.config.redisUrl, opts.redisStreamName ?? 'shopsee-live', http.log) : undefined;
+    if (redis) app.addReadinessCheck('redis', () => redis.ping());
     const service = new LiveService({ db: ctx.db, now: ctx.now, currency: ctx.config.currency, merchantToken: ctx.config.merchantToken, dataDir: ctx.config.dataDir });
     const log = (err: unknown) => http.log.error({ err }, 'live');
     const sockets = attachLiveSockets(io.of('/live'), http, service, { db: ctx.db, stockChanged: (ids) => events.emit('stock:changed', ids) });
@@ -55,7 +56,7 @@ export function liveFeature(opts: LiveOptions = {}): Feature {
       events.off('stock:changed', onStock);
       events.off('order:paid', onPaid);
       sockets.close();
-      await closeRedis?.();
+      await redis?.close();
     });
   };
 }

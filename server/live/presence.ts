@@ -11,7 +11,14 @@ export const rooms = {
   all: (sessionId: string) => `s:${sessionId}`,
   viewers: (sessionId: string) => `v:${sessionId}`,
   hosts: (sessionId: string) => `h:${sessionId}`,
+  /** One connection within one session (WebRTC signals go only to a peer of the same session). */
+  peer: (sessionId: string, socketId: string) => `p:${sessionId}:${socketId}`,
+  /** Every connection of one viewer in one session (a ban disconnects them all). */
+  viewer: (sessionId: string, viewerId: string) => `w:${sessionId}:${viewerId}`,
 };
+
+/** How long a cluster-wide count may take before this process's own count stands in. */
+export const CLUSTER_TIMEOUT_MS = 1000;
 
 type Reaction = (typeof REACTIONS)[number];
 
@@ -37,9 +44,22 @@ export class Presence {
     this.reactionTimer.unref();
   }
 
-  /** Viewer connections in the session across every server process. */
+  /** Viewer connections in the session across every server process (this process's alone when the cluster is slow). */
   async viewersNow(sessionId: string): Promise<number> {
-    return (await this.nsp.in(rooms.viewers(sessionId)).fetchSockets()).length;
+    // A hung process must not stall the others: past the timeout, count this process's viewers.
+    let timer: NodeJS.Timeout | undefined;
+    const fallback = new Promise<number>((resolve) => {
+      timer = setTimeout(() => resolve(this.localViewers(sessionId)), CLUSTER_TIMEOUT_MS);
+    });
+    const cluster = this.nsp
+      .in(rooms.viewers(sessionId))
+      .fetchSockets()
+      .then((s) => s.length, () => this.localViewers(sessionId));
+    try {
+      return await Promise.race([cluster, fallback]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Viewer connections in the session on this process only (cheap, no cluster round trip). */

@@ -9,6 +9,7 @@ import { shopperFromSignedValue, SHOPPER_COOKIE } from '../http/identity.js';
 import { AppError } from '../protocol/errors.js';
 import { CLIENT_EVENTS, type LiveEvent } from '../protocol/live.js';
 import { Presence, rooms } from './presence.js';
+import * as store from './store.js';
 import type { Actor, LiveService } from './service.js';
 import { handle, toAckError } from './wrap.js';
 
@@ -58,11 +59,14 @@ export function attachLiveSockets(
         // This process's count is enough for the snapshot; the periodic broadcast gives the cluster's.
         const viewers = presence.localViewers(p.sessionId);
         const { actor: a, result } = await service.join(p, { ...(socket.data.shopperId ? { shopperId: socket.data.shopperId } : {}), anonId: socket.id }, viewers);
-        await socket.join(a.role === 'host' ? rooms.hosts(a.sessionId) : rooms.viewers(a.sessionId));
+        await socket.join([a.role === 'host' ? rooms.hosts(a.sessionId) : rooms.viewers(a.sessionId), rooms.peer(a.sessionId, socket.id), rooms.viewer(a.sessionId, a.viewerId)]);
         socket.data.actor = a;
-        const hosts = await nsp.in(rooms.hosts(a.sessionId)).fetchSockets();
+        // Where to ask for video comes from the database: nothing on the join path waits on other
+        // server processes (one hung process used to fail every join after 5 s).
+        if (a.role === 'host') await store.setHostSocket(opts.db, a.sessionId, socket.id);
+        const hostSocketId = a.role === 'host' ? socket.id : await store.hostSocketOf(opts.db, a.sessionId);
         return {
-          data: { ...result, socketId: socket.id, hostSocketId: hosts[0]?.id ?? null },
+          data: { ...result, socketId: socket.id, hostSocketId },
           after: () => presence.countChanged(a.sessionId),
         };
       } catch (err) {
@@ -101,13 +105,12 @@ export function attachLiveSockets(
       const out = await service.moderate(a!, p.viewerId, { banned: true });
       return {
         data: out.data,
-        after: async () => {
+        after: () => {
           publish(a!.sessionId, out.events, s);
-          for (const v of await nsp.in(rooms.viewers(a!.sessionId)).fetchSockets()) {
-            if ((v.data as { actor?: Actor }).actor?.viewerId !== p.viewerId) continue;
-            v.emit('session:kicked', { reason: 'The host removed you from this session.' });
-            v.disconnect(true);
-          }
+          // The banned viewer's connections, on whichever process: broadcasts, no cluster round trip.
+          const room = rooms.viewer(a!.sessionId, p.viewerId);
+          nsp.to(room).emit('session:kicked', { reason: 'The host removed you from this session.' });
+          nsp.in(room).disconnectSockets(true);
           presence.countChanged(a!.sessionId);
         },
       };
@@ -141,26 +144,26 @@ export function attachLiveSockets(
     }, log);
 
     handle(socket, 'rtc:request', async (_p, s, a) => {
-      const hosts = await nsp.in(rooms.hosts(a!.sessionId)).fetchSockets();
-      for (const h of hosts) nsp.to(h.id).emit('rtc:request', { from: s.id, viewerId: a!.viewerId });
-      return { data: { hostSocketId: hosts[0]?.id ?? null } };
+      nsp.to(rooms.hosts(a!.sessionId)).emit('rtc:request', { from: s.id, viewerId: a!.viewerId });
+      return { data: { hostSocketId: await store.hostSocketOf(opts.db, a!.sessionId) } };
     }, log);
 
     handle(socket, 'rtc:signal', async (p, s, a) => {
-      // Signalling only between the host and a viewer of the same session.
-      const [target] = await nsp.in(p.to).fetchSockets();
-      const targetActor = (target?.data as { actor?: Actor } | undefined)?.actor;
-      if (!target || targetActor?.sessionId !== a!.sessionId || (a!.role !== 'host' && targetActor.role !== 'host')) {
+      // Signalling only between the host and a viewer of the same session: a viewer may address
+      // the host alone; the host reaches a socket only through its per-session peer room.
+      if (a!.role !== 'host' && p.to !== (await store.hostSocketOf(opts.db, a!.sessionId))) {
         throw new AppError('NOT_FOUND', 'No such peer in this session.');
       }
-      const { to: _to, ...signal } = p;
-      nsp.to(target.id).emit('rtc:signal', { from: s.id, ...signal });
+      const { to, ...signal } = p;
+      nsp.to(rooms.peer(a!.sessionId, to)).emit('rtc:signal', { from: s.id, ...signal });
       return { data: {} };
     }, log);
 
     socket.on('disconnect', () => {
       const a = socket.data.actor as Actor | undefined;
-      if (a) presence.countChanged(a.sessionId);
+      if (!a) return;
+      presence.countChanged(a.sessionId);
+      if (a.role === 'host') void store.clearHostSocket(opts.db, a.sessionId, socket.id).catch(log);
     });
   });
 

@@ -236,3 +236,19 @@ export async function raisePeak(db: Db, sessionId: string, viewers: number): Pro
     .executeTakeFirst();
   return r?.peak_viewers ?? viewers;
 }
+
+/** Records the host's socket for a session (its latest connection wins). */
+export async function setHostSocket(db: Db, sessionId: string, socketId: string): Promise<void> {
+  await db.updateTable('live_sessions').set({ host_socket: socketId }).where('id', '=', sessionId).execute();
+}
+
+/** Forgets the host's socket when that connection ends (a newer one is kept). */
+export async function clearHostSocket(db: Db, sessionId: string, socketId: string): Promise<void> {
+  await db.updateTable('live_sessions').set({ host_socket: null }).where('id', '=', sessionId).where('host_socket', '=', socketId).execute();
+}
+
+/** The host's socket now, or null. */
+export async function hostSocketOf(db: Db, sessionId: string): Promise<string | null> {
+  const row = await db.selectFrom('live_sessions').select('host_socket').where('id', '=', sessionId).executeTakeFirst();
+  return row?.host_socket ?? null;
+}

@@ -80,6 +80,8 @@ export interface LiveSessionsTable {
   starts_at: Date | string | null;
   cover_product_id: string | null;
   stream_url: string | null;
+  /** The host's socket now (null when no host is connected); see migration 0006. */
+  host_socket: ColumnType<string | null, string | null | undefined, string | null>;
   host_key: string;
   status: string;
   last_seq: Generated<number>;

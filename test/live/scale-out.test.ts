@@ -113,4 +113,34 @@ describe('two server processes on Redis and PostgreSQL', () => {
     expect(dropper.socket.recovered).toBe(true);
     expect(dropper.events).toEqual(missed);
   });
+
+  it('with one process stopped (SIGSTOP), joins on the other still succeed within a second and it stays ready', async () => {
+    const [a] = urls as [string, string];
+    const session = await createSession(a, TOKEN);
+    const sessionId = session.session.id;
+    const host = await LiveClient.open(a);
+    clients.push(host);
+    await host.ok('session:join', { v: 1, sessionId, name: 'Host', hostKey: session.hostKey });
+    const stopped = children[1]!;
+    stopped.kill('SIGSTOP');
+    try {
+      const ms: number[] = [];
+      for (let i = 0; i < 20; i++) {
+        const v = await LiveClient.open(a);
+        clients.push(v);
+        const t0 = performance.now();
+        const joined = await v.ok('session:join', { v: 1, sessionId, name: `Viewer ${i}` });
+        ms.push(performance.now() - t0);
+        expect(joined.hostSocketId).toBe(host.socket.id);
+      }
+      ms.sort((x, y) => x - y);
+      console.log(`[scale-out] joins with the other process stopped: p50 ${ms[10]!.toFixed(0)} ms, max ${ms[19]!.toFixed(0)} ms`);
+      expect(ms[19]!).toBeLessThan(1000);
+      const ready = await fetch(`${a}/api/ready`);
+      expect(ready.status).toBe(200);
+      expect(await ready.json()).toMatchObject({ ok: true, checks: { database: { ok: true }, redis: { ok: true } } });
+    } finally {
+      stopped.kill('SIGCONT');
+    }
+  }, 60_000);
 });
