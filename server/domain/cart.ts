@@ -1,11 +1,14 @@
 /** Cart arithmetic: pure functions, no storage. */
 import { createHash } from 'node:crypto';
 import type { Cart, CartLine, Photo } from '../protocol/api.js';
+import { choiceOf, type ColorOption, findColor } from '../protocol/variant.js';
 
 export interface PricedLine {
   id: string;
   productId: string;
   variant: string;
+  /** The product's colour options, to read the variant's colour (and its swatch) back. */
+  colorOptions?: readonly ColorOption[];
   quantity: number;
   name: string;
   photo: Photo | null;
@@ -22,10 +25,15 @@ export function priceCart(lines: PricedLine[], shopCurrency: string): Cart {
     const lineTotal = l.unitPriceMinor * l.quantity;
     subtotal += lineTotal;
     itemCount += l.quantity;
+    const choice = choiceOf(l.variant, l.colorOptions);
+    const color = findColor(l.colorOptions ?? [], choice.color);
     return {
       id: l.id,
       productId: l.productId,
       variant: l.variant,
+      size: choice.size,
+      // A colour the product no longer offers still shows by name, without a swatch it cannot know.
+      color: color ? { ...color } : choice.color ? { name: choice.color, hex: '' } : null,
       quantity: l.quantity,
       name: l.name,
       photo: l.photo,

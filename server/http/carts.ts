@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { type Cart, CartAdd, CartLineUpdate } from '../protocol/api.js';
 import { AppError } from '../protocol/errors.js';
+import { requireVariant } from '../protocol/variant.js';
 import { priceCart } from '../domain/cart.js';
 import * as carts from '../store/carts.js';
 import { getProduct } from '../store/products.js';
@@ -17,7 +18,7 @@ export async function readCart(db: Kysely<Database>, shopperId: string, currency
   return priceCart(await carts.readCartLines(db, shopperId), currency);
 }
 
-/** Adds a product to a shopper's cart after checking it exists, the variant and the stock. Shared with live sessions. */
+/** Adds a product to a shopper's cart after checking it exists, its size and colour (the shared variant rule) and the stock. Shared with live sessions. */
 export async function addProductToCart(
   db: Kysely<Database>,
   shopperId: string,
@@ -25,13 +26,7 @@ export async function addProductToCart(
 ): Promise<void> {
   const product = await getProduct(db, input.productId);
   if (!product) throw new AppError('NOT_FOUND', `No product ${input.productId}.`);
-  const sizes = product.attributes.sizes ?? [];
-  if (sizes.length > 0 && !sizes.includes(input.variant)) {
-    throw new AppError('VALIDATION_FAILED', `Choose a size for ${product.name}: ${sizes.join(', ')}.`);
-  }
-  if (sizes.length === 0 && input.variant !== '') {
-    throw new AppError('VALIDATION_FAILED', `${product.name} has no sizes to choose from.`);
-  }
+  const variant = requireVariant(product, input.variant);
   if (product.stock === 0) throw new AppError('OUT_OF_STOCK', `${product.name} is sold out.`, { available: 0 });
   const inCart = (await carts.readCartLines(db, shopperId))
     .filter((l) => l.productId === input.productId)
@@ -42,7 +37,7 @@ export async function addProductToCart(
       inCart,
     });
   }
-  await carts.addToCart(db, shopperId, input);
+  await carts.addToCart(db, shopperId, { ...input, variant });
 }
 
 export function cartRoutes(app: FastifyInstance, ctx: RouteContext): void {

@@ -16,6 +16,7 @@ export function toCard(p: Product): ProductCard {
     photoUrl: photo?.url ?? null,
     thumbUrl: photo?.thumbUrl ?? null,
     sizes: p.attributes.sizes ?? [],
+    colorOptions: p.attributes.colorOptions ?? [],
     tryOn: p.tryOn,
   };
 }

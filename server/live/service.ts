@@ -7,6 +7,7 @@ import { type Kysely, sql } from 'kysely';
 import { addProductToCart, readCart } from '../http/carts.js';
 import type { Cart } from '../protocol/api.js';
 import { AppError } from '../protocol/errors.js';
+import { requireVariant } from '../protocol/variant.js';
 import {
   type DealView,
   type Figures,
@@ -180,11 +181,9 @@ export class LiveService {
     if (p.dealId) {
       requireLive(s.status === 'ended' ? 'ended' : 'live');
       const product = await this.productForDeal(p.productId);
-      const sizes = product.attributes.sizes ?? [];
-      if (sizes.length > 0 ? !sizes.includes(p.variant) : p.variant !== '') {
-        throw new AppError('VALIDATION_FAILED', sizes.length ? `Choose a size: ${sizes.join(', ')}.` : `${product.name} has no sizes.`);
-      }
-      const r = await reserveDealUnits(this.db, { ...p, dealId: p.dealId, sessionId: a.sessionId, shopperId: a.shopperId, now: this.deps.now() });
+      // The same size and colour rule as the shop's cart (server/protocol/variant.ts).
+      const variant = requireVariant(product, p.variant);
+      const r = await reserveDealUnits(this.db, { ...p, variant, dealId: p.dealId, sessionId: a.sessionId, shopperId: a.shopperId, now: this.deps.now() });
       deal = toDealView(r.deal, s.currency.trim());
     } else {
       await addProductToCart(this.db, a.shopperId, p);
@@ -193,7 +192,7 @@ export class LiveService {
     return { cart: await readCart(this.db, a.shopperId, this.deps.currency), deal, stockChanged: Boolean(p.dealId) };
   }
 
-  /** The product of a deal add; a few seconds stale is fine here (only its sizes are read), and a race of hundreds then costs one query. */
+  /** The product of a deal add; a few seconds stale is fine here (only its sizes and colours are read), and a race of hundreds then costs one query. */
   private readonly dealProducts = new Map<string, { at: number; product: Promise<Awaited<ReturnType<typeof getProduct>>> }>();
   private async productForDeal(productId: string) {
     const t = Date.now();

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { Category, ProductAttributes, type TryOnKind } from './catalog.js';
 import { CurrencyCode, Money } from './money.js';
+import { type ColorOption, MAX_VARIANT_LENGTH } from './variant.js';
 
 export const Id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'letters, digits, - and _ only');
 
@@ -79,10 +80,12 @@ export type ProductUpdate = z.infer<typeof ProductUpdate>;
 
 // ---------- carts ----------
 export const MAX_LINE_QUANTITY = 99;
+/** The chosen size and colour as one string ("M / Navy"; see variant.ts); checked against the product on add. */
+export const CartVariant = z.string().max(MAX_VARIANT_LENGTH).default('');
 export const CartAdd = z
   .object({
     productId: Id,
-    variant: z.string().max(12).default(''),
+    variant: CartVariant,
     quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY).default(1),
   })
   .strict();
@@ -94,6 +97,9 @@ export interface CartLine {
   id: string;
   productId: string;
   variant: string;
+  /** The variant read against the product: the size ('' if none) and the colour option (null if none). */
+  size: string;
+  color: ColorOption | null;
   quantity: number;
   name: string;
   photo: Photo | null;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_COLOR_NAME_LENGTH, VARIANT_SEPARATOR } from './variant.js';
 
 /** Product categories of the shop, in the order the shop's filter shows them. */
 export const CATEGORIES = [
@@ -34,13 +35,45 @@ export function tryOnKind(category: Category): TryOnKind | null {
 
 const HexColor = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1a2b3c');
 
+/** A colour the shopper chooses ("Navy", #23324d); its name goes into the cart line's variant. */
+export const ColorOption = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1)
+      .max(MAX_COLOR_NAME_LENGTH)
+      // The name follows the size in "M / Navy", so it may not contain the slash.
+      .refine((n) => !n.includes(VARIANT_SEPARATOR.trim()), 'a colour name without "/"'),
+    hex: HexColor,
+  })
+  .strict();
+export type ColorOption = z.infer<typeof ColorOption>;
+
+/** 1 to 12 colours to choose from, each name once (case-insensitive). */
+export const ColorOptions = z
+  .array(ColorOption)
+  .min(1)
+  .max(12)
+  .superRefine((opts, ctx) => {
+    const seen = new Set<string>();
+    opts.forEach((o, i) => {
+      const key = o.name.toLowerCase();
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `the colour name "${o.name}" is listed twice` });
+      seen.add(key);
+    });
+  });
+
 /**
  * Product attributes used by the shop filters, try-on (sizes, shapes, colours) and discovery.
  * All optional so each category fills what applies; unknown keys are refused.
  */
 export const ProductAttributes = z
   .object({
+    /** The product's palette (photo art, try-on): shown, not chosen. */
     colors: z.array(HexColor).max(8).optional(),
+    /** Colours the shopper chooses between; the chosen name is part of the cart line's variant. */
+    colorOptions: ColorOptions.optional(),
     material: z.string().max(60).optional(),
     // eyewear
     frameWidthMm: z.number().int().min(100).max(180).optional(),

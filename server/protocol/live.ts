@@ -4,8 +4,11 @@
  * server (which parses every payload with these schemas) and the browser client.
  */
 import { z } from 'zod';
-import type { Cart } from './api.js';
+import { STREAM_URL_RULE, streamKind } from './stream.js';
+import { displayName, messageText } from './text.js';
+import { type Cart, CartVariant } from './api.js';
 import type { ErrorCode } from './errors.js';
+import type { ColorOption } from './variant.js';
 
 /** Bumped on any incompatible change; a client sending another version gets PROTOCOL_VERSION. */
 export const PROTOCOL_VERSION = 1;
@@ -38,7 +41,7 @@ export const JoinPayload = z
   .object({
     v: z.literal(PROTOCOL_VERSION),
     sessionId: SessionId,
-    name: z.string().trim().min(1).max(LIMITS.nameMaxChars),
+    name: displayName(LIMITS.nameMaxChars),
     /** Last sequence number this viewer saw; the ack then carries exactly the events after it. */
     lastSeq: Seq.optional(),
     /** The merchant token or the session's host key; makes this socket the host. */
@@ -46,7 +49,7 @@ export const JoinPayload = z
   })
   .strict();
 export const SyncPayload = z.object({ sinceSeq: Seq }).strict();
-export const ChatSendPayload = z.object({ text: z.string().trim().min(1).max(LIMITS.chatMaxChars) }).strict();
+export const ChatSendPayload = z.object({ text: messageText(LIMITS.chatMaxChars) }).strict();
 export const ChatDeletePayload = z.object({ seq: Seq }).strict();
 export const ViewerMutePayload = z.object({ viewerId: ViewerId, muted: z.boolean() }).strict();
 export const ViewerBanPayload = z.object({ viewerId: ViewerId }).strict();
@@ -64,7 +67,7 @@ export const DealStartPayload = z
 export const CartAddPayload = z
   .object({
     productId: ProductId,
-    variant: z.string().max(12).default(''),
+    variant: CartVariant,
     quantity: z.number().int().min(1).max(99).default(1),
     /** Set to buy at the running flash deal's price; units are reserved until checkout or expiry. */
     dealId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/).optional(),
@@ -73,7 +76,7 @@ export const CartAddPayload = z
 export const REACTIONS = ['heart', 'fire', 'clap', 'laugh', 'wow'] as const;
 export const ReactionPayload = z.object({ kind: z.enum(REACTIONS) }).strict();
 export const StreamSetPayload = z
-  .object({ url: z.string().url().max(2000).refine((u) => /^https?:\/\//.test(u), 'an http(s) URL').nullable() })
+  .object({ url: z.string().url().max(2000).refine((u) => streamKind(u) !== undefined, STREAM_URL_RULE).nullable() })
   .strict();
 export const EndPayload = z.object({}).strict();
 const Sdp = z.object({ type: z.enum(['offer', 'answer']), sdp: z.string().max(20_000) }).strict();
@@ -134,6 +137,8 @@ export interface ProductCard {
   photoUrl: string | null;
   thumbUrl: string | null;
   sizes: string[];
+  /** Colours the viewer chooses between (name and swatch); absent on cards logged before colours were a choice. */
+  colorOptions?: ColorOption[];
   /** Try-on kind when the product can be tried on (`/try-on/:id`). */
   tryOn: string | null;
 }
@@ -265,7 +270,7 @@ export const SessionCreate = z
     title: z.string().trim().min(1).max(120),
     startsAt: z.string().datetime({ offset: true }).optional(),
     coverProductId: ProductId.optional(),
-    streamUrl: z.string().url().max(2000).refine((u) => /^https?:\/\//.test(u), 'an http(s) URL').optional(),
+    streamUrl: z.string().url().max(2000).refine((u) => streamKind(u) !== undefined, STREAM_URL_RULE).optional(),
   })
   .strict();
 export type SessionCreate = z.input<typeof SessionCreate>;

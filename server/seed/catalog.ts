@@ -115,7 +115,11 @@ const BAGS: DemoProduct[] = [
   bag('tote', {
     id: 'market-canvas-tote', name: 'Market Canvas Tote', price: 5900, stock: 45,
     description: 'A roomy natural canvas tote with leather handles.',
-    attributes: { colors: ['#d8c9a8', '#7a5533'], material: 'cotton canvas, leather' },
+    attributes: {
+      colors: ['#d8c9a8', '#7a5533'],
+      colorOptions: [{ name: 'Natural', hex: '#d8c9a8' }, { name: 'Black', hex: '#1f1f1f' }, { name: 'Olive', hex: '#6b6b3a' }],
+      material: 'cotton canvas, leather',
+    },
   }),
   bag('backpack', {
     id: 'trail-daypack-20', name: 'Trail Daypack 20 L', price: 8900, stock: 30,
@@ -143,7 +147,12 @@ const CLOTHING: DemoProduct[] = [
   garment('shirt', {
     id: 'oxford-shirt-sky', name: 'Oxford Shirt Sky Blue', price: 5900, stock: 60,
     description: 'A button-down shirt in soft sky-blue cotton oxford.',
-    attributes: { colors: ['#a9c4de', '#f4f1ea'], sizes: ALPHA, material: 'cotton' },
+    attributes: {
+      colors: ['#a9c4de', '#f4f1ea'],
+      colorOptions: [{ name: 'Sky blue', hex: '#a9c4de' }, { name: 'White', hex: '#f4f1ea' }, { name: 'Pale pink', hex: '#e8c4c8' }],
+      sizes: ALPHA,
+      material: 'cotton',
+    },
   }),
   garment('jeans', {
     id: 'straight-jeans-indigo', name: 'Straight Jeans Indigo', price: 8900, stock: 38,
@@ -158,7 +167,12 @@ const CLOTHING: DemoProduct[] = [
   shoe('sneaker', {
     id: 'court-sneaker-navy', name: 'Court Sneaker Navy', price: 9900, stock: 24,
     description: 'A low-top suede sneaker on a white rubber cupsole.',
-    attributes: { colors: ['#2d3a4f', '#f2f0eb'], sizes: ['39', '40', '41', '42', '43', '44', '45'], material: 'suede, rubber' },
+    attributes: {
+      colors: ['#2d3a4f', '#f2f0eb'],
+      colorOptions: [{ name: 'Navy', hex: '#2d3a4f' }, { name: 'Chalk', hex: '#f2f0eb' }, { name: 'Forest green', hex: '#2f4a3a' }],
+      sizes: ['39', '40', '41', '42', '43', '44', '45'],
+      material: 'suede, rubber',
+    },
   }),
   shoe('boot', {
     id: 'chelsea-boot-cognac', name: 'Chelsea Boot Cognac', price: 17900, stock: 5,
@@ -178,7 +192,14 @@ const CLOTHING: DemoProduct[] = [
   hat({
     id: 'ribbed-beanie-burgundy', name: 'Ribbed Beanie Burgundy', price: 2400, stock: 33,
     description: 'A rib-knit merino beanie in burgundy with a cream pompom and a turn-up cuff.',
-    attributes: { hatStyle: 'beanie', colors: ['#7a2a2a', '#e8dcc8'], headCircumferenceCm: 57, sizes: ['One size'], material: 'merino wool' },
+    attributes: {
+      hatStyle: 'beanie',
+      colors: ['#7a2a2a', '#e8dcc8'],
+      colorOptions: [{ name: 'Burgundy', hex: '#7a2a2a' }, { name: 'Cream', hex: '#e8dcc8' }, { name: 'Charcoal', hex: '#3c3c40' }],
+      headCircumferenceCm: 57,
+      sizes: ['One size'],
+      material: 'merino wool',
+    },
   }),
 ];
 

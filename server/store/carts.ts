@@ -2,6 +2,7 @@
 import { type Kysely, sql } from 'kysely';
 import { MAX_LINE_QUANTITY } from '../protocol/api.js';
 import type { PricedLine } from '../domain/cart.js';
+import type { ColorOption } from '../protocol/variant.js';
 import type { Database } from './schema.js';
 import { toPhoto } from './products.js';
 
@@ -30,6 +31,7 @@ export async function readCartLines(db: Kysely<Database>, shopperId: string): Pr
       'p.price_minor',
       'p.currency',
       'p.stock',
+      sql<string | null>`(p.attributes->'colorOptions')::text`.as('color_options'),
       (eb) =>
         eb
           .selectFrom('photos')
@@ -46,6 +48,7 @@ export async function readCartLines(db: Kysely<Database>, shopperId: string): Pr
     id: String(r.id),
     productId: r.product_id,
     variant: r.variant,
+    ...(r.color_options ? { colorOptions: JSON.parse(r.color_options) as ColorOption[] } : {}),
     quantity: r.quantity,
     name: r.name,
     photo: r.photo ? toPhoto(JSON.parse(r.photo)) : null,

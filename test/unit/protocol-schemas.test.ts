@@ -115,7 +115,8 @@ describe('CartAdd', () => {
     ['refuses a fraction', { productId: 'x', quantity: 0.5 }, REFUSED],
     ['refuses a quantity as text', { productId: 'x', quantity: '2' }, REFUSED],
     ['refuses a client-sent price', { productId: 'x', unitPrice: 1 }, REFUSED],
-    ['refuses a variant over 12 characters', { productId: 'x', variant: 'extra-extra-large' }, REFUSED],
+    ['takes a variant naming size and colour (up to 40 characters)', { productId: 'x', variant: 'XL / Forest green' }, { productId: 'x', variant: 'XL / Forest green', quantity: 1 }],
+    ['refuses a variant over 40 characters', { productId: 'x', variant: 'x'.repeat(41) }, REFUSED],
     ['refuses a missing product', { quantity: 1 }, REFUSED],
   ]);
 });
