@@ -3,13 +3,19 @@ import { useRef, useState } from 'react';
 import type { Product } from '../../server/protocol/api.js';
 import { Price } from '../components/Price.js';
 import { Sheet } from '../components/Sheet.js';
-import { SizeChoice } from '../components/SizeChoice.js';
+import { ChoiceGroup, sizeOptions } from '../components/ChoiceGroup.js';
 import { StockBadge } from '../components/StockBadge.js';
 import { api } from '../lib/api.js';
 import { type LineOutcome, useAddLines } from '../lib/cart.js';
-import { addedMessage, asksForSize, initialSize, offerOf, verdict } from '../lib/purchase.js';
+import { addedMessage, asksForColor, asksForSize, type Choice, initialChoice, offerOf, verdict } from '../lib/purchase.js';
 import { useUi } from '../lib/ui.js';
 import { type ItemName, type LookLine, lookSummary } from './look.js';
+
+/** The choice as it went to the cart (only what the product offers), for the line's outcome. */
+function verdictChoice(offer: ReturnType<typeof offerOf>, choice: Choice): Choice {
+  const v = verdict(offer, choice, 1);
+  return v.ok ? v.choice : { size: '', color: '' };
+}
 
 interface Props {
   lines: LookLine[];
@@ -18,14 +24,14 @@ interface Props {
 }
 
 /**
- * "Complete the look": the best match of every found item, one list, every size asked here once,
+ * "Complete the look": the best match of every found item, one list, every size and colour asked here once,
  * then all lines added; each line then says whether it went in and, if not, the shop's reason.
  */
 export function LookSheet({ lines, names, onClose }: Props) {
   const queries = useQueries({
     queries: lines.map((l) => ({ queryKey: ['product', l.productId], queryFn: () => api.product(l.productId), staleTime: 60_000 })),
   });
-  const [sizes, setSizes] = useState<Record<string, string>>({});
+  const [choices, setChoices] = useState<Record<string, Partial<Choice>>>({});
   const [skipped, setSkipped] = useState<Record<string, boolean>>({});
   const [hint, setHint] = useState('');
   const [outcomes, setOutcomes] = useState<Record<string, LineOutcome>>();
@@ -33,20 +39,26 @@ export function LookSheet({ lines, names, onClose }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
 
   const rows = lines.map((line, i) => ({ line, product: queries[i]?.data, failed: queries[i]?.isError ?? false }));
-  const sizeOf = (p: Product) => sizes[p.id] ?? initialSize(offerOf(p));
+  const choiceOf = (p: Product): Choice => ({ ...initialChoice(offerOf(p)), ...choices[p.id] });
+  const pick = (id: string, part: Partial<Choice>) => {
+    setChoices((x) => ({ ...x, [id]: { ...x[id], ...part } }));
+    setHint('');
+  };
   const chosen = rows.filter((r) => r.product && r.product.stock > 0 && !skipped[r.line.productId]);
   const loading = rows.some((r) => !r.product && !r.failed);
 
   const addAll = () => {
-    const missing = chosen.find((r) => !verdict(offerOf(r.product!), sizeOf(r.product!)).ok);
-    if (missing) {
-      setHint(`Choose a size for ${missing.product!.name}.`);
-      listRef.current?.querySelector<HTMLInputElement>(`[data-product="${missing.line.productId}"] input[type=radio]`)?.focus();
+    const verdicts = chosen.map((r) => ({ r, v: verdict(offerOf(r.product!), choiceOf(r.product!)) }));
+    const missing = verdicts.find((x) => !x.v.ok);
+    if (missing && !missing.v.ok) {
+      setHint(missing.v.message);
+      const group = missing.v.reason === 'choose-color' ? 'colour' : 'size';
+      listRef.current?.querySelector<HTMLInputElement>(`[data-product="${missing.r.line.productId}"] [data-choice="${group}"] input[type=radio]`)?.focus();
       return;
     }
     setHint('');
     addLines.mutate(
-      chosen.map((r) => ({ productId: r.product!.id, variant: offerOf(r.product!).sizes.length ? sizeOf(r.product!) : '', quantity: 1 })),
+      verdicts.map(({ r, v }) => ({ productId: r.product!.id, variant: v.ok ? v.variant : '', quantity: 1 })),
       { onSuccess: (out) => setOutcomes(Object.fromEntries(out.map((o) => [o.productId, o]))) },
     );
   };
@@ -114,20 +126,19 @@ export function LookSheet({ lines, names, onClose }: Props) {
                 ) : null}
               </div>
               {!done && include && asksForSize(offer) ? (
-                <SizeChoice
-                  label={`Size for ${product.name}`}
-                  sizes={offer.sizes}
-                  value={sizeOf(product)}
-                  onChange={(s) => {
-                    setSizes((x) => ({ ...x, [product.id]: s }));
-                    setHint('');
-                  }}
-                />
+                <div data-choice="size">
+                  <ChoiceGroup label={`Size for ${product.name}`} what="Size" options={sizeOptions(offer.sizes)} value={choiceOf(product).size} onChange={(size) => pick(product.id, { size })} />
+                </div>
+              ) : null}
+              {!done && include && asksForColor(offer) ? (
+                <div data-choice="colour">
+                  <ChoiceGroup label={`Colour for ${product.name}`} what="Colour" options={offer.colorOptions} value={choiceOf(product).color} onChange={(color) => pick(product.id, { color })} />
+                </div>
               ) : null}
               {soldOut && !done ? <p className="buy-note">Sold out: it will not be added.</p> : null}
               {outcome ? (
                 <p className={`look-outcome ${outcome.ok ? 'is-ok' : 'is-error'}`}>
-                  {outcome.ok ? `✓ ${addedMessage('to your cart', offer.sizes.length ? sizeOf(product) : '')}` : `Not added: ${outcome.message}`}
+                  {outcome.ok ? `✓ ${addedMessage('to your cart', verdictChoice(offer, choiceOf(product)))}` : `Not added: ${outcome.message}`}
                 </p>
               ) : done && include ? null : done ? (
                 <p className="look-outcome muted">{soldOut ? 'Not added: sold out.' : 'Left out.'}</p>

@@ -5,7 +5,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Cart, CartAdd } from '../../server/protocol/api.js';
 import { api, ApiError, errorMessage } from './api.js';
-import { addedMessage } from './purchase.js';
+import { addedMessage, type Choice } from './purchase.js';
 import { toast } from './toasts.js';
 import { useUi } from './ui.js';
 
@@ -38,10 +38,11 @@ function useCartMutation<V>(fn: (v: V) => Promise<Cart>, onDone?: (cart: Cart, v
  */
 export function useAddToCart({ toastErrors = true }: { toastErrors?: boolean } = {}) {
   const qc = useQueryClient();
-  return useCartMutation<CartAdd & { name?: string }>(
-    ({ name: _name, ...line }) => api.addLine(line),
+  // `choice` names the size and colour in the toast ("Added Tote, Natural"): a lone part of the variant could be either.
+  return useCartMutation<CartAdd & { name?: string; choice?: Choice }>(
+    ({ name: _name, choice: _choice, ...line }) => api.addLine(line),
     (_cart, v) => {
-      toast.success(addedMessage(v.name ?? 'to cart', v.variant ?? ''), { label: 'View cart', run: () => useUi.getState().openCart() });
+      toast.success(addedMessage(v.name ?? 'to cart', v.choice ?? v.variant ?? ''), { label: 'View cart', run: () => useUi.getState().openCart() });
       // Stock shown on product pages may have changed for others; refresh lazily.
       void qc.invalidateQueries({ queryKey: ['product', v.productId] });
     },

@@ -3,16 +3,21 @@
  * cannot. Plain logic (no React) shared by every add-to-cart control: shop grid, product page,
  * Discover matches, Complete the look and live cards.
  */
+import { type Choice, checkVariant, choiceOf, type ColorOption, variantOf } from '../../server/protocol/variant.js';
+
+export type { Choice, ColorOption };
 
 /** The part of a product (shop `Product` or live `ProductCard`) that decides how it is bought. */
 export interface Offer {
   id: string;
   name: string;
   stock: number;
-  /** Sizes to choose from; empty when the product has none. The chosen one is the cart line's variant. */
+  /** Sizes to choose from; empty when the product has none. */
   sizes: readonly string[];
-  /** The product's colours (its palette, shown as labelled swatches); not a choice the cart records. */
+  /** The product's palette (shown as labelled swatches where there is no colour to choose). */
   colors: readonly string[];
+  /** Colours to choose from; empty when there is no choice. With the size it makes the cart line's variant. */
+  colorOptions: readonly ColorOption[];
 }
 
 /** An offer from a shop product or a live card. */
@@ -21,14 +26,25 @@ export function offerOf(p: {
   name: string;
   stock: number;
   sizes?: readonly string[];
-  attributes?: { sizes?: readonly string[]; colors?: readonly string[] };
+  colorOptions?: readonly ColorOption[] | undefined;
+  attributes?: { sizes?: readonly string[]; colors?: readonly string[]; colorOptions?: readonly ColorOption[] };
 }): Offer {
-  return { id: p.id, name: p.name, stock: p.stock, sizes: p.sizes ?? p.attributes?.sizes ?? [], colors: p.attributes?.colors ?? [] };
+  return {
+    id: p.id,
+    name: p.name,
+    stock: p.stock,
+    sizes: p.sizes ?? p.attributes?.sizes ?? [],
+    colors: p.attributes?.colors ?? [],
+    colorOptions: p.colorOptions ?? p.attributes?.colorOptions ?? [],
+  };
 }
 
-/** The size picked before anything is chosen: the only size when there is one ("One size"), else none. */
-export function initialSize(offer: Offer): string {
-  return offer.sizes.length === 1 ? offer.sizes[0]! : '';
+/** The choice before the shopper picks anything: a lone size ("One size") and a lone colour are taken, nothing else. */
+export function initialChoice(offer: Offer): Choice {
+  return {
+    size: offer.sizes.length === 1 ? offer.sizes[0]! : '',
+    color: offer.colorOptions.length === 1 ? offer.colorOptions[0]!.name : '',
+  };
 }
 
 /** True when the shopper has to pick a size before adding (more than one to choose from). */
@@ -36,25 +52,53 @@ export function asksForSize(offer: Offer): boolean {
   return offer.sizes.length > 1;
 }
 
-export type Verdict =
-  | { ok: true; variant: string }
-  | { ok: false; reason: 'sold-out' | 'choose-size'; message: string };
-
-/**
- * Whether the offer can be added with this size. `available` overrides stock (a live deal's
- * remaining units), so a product sold out in the shop can still be grabbed at the deal.
- */
-export function verdict(offer: Offer, size: string, available = offer.stock): Verdict {
-  if (available <= 0) return { ok: false, reason: 'sold-out', message: `${offer.name} is sold out.` };
-  if (offer.sizes.length > 0 && !offer.sizes.includes(size)) {
-    return { ok: false, reason: 'choose-size', message: `Choose a size for ${offer.name}.` };
-  }
-  return { ok: true, variant: offer.sizes.length > 0 ? size : '' };
+/** True when the shopper has to pick a colour before adding (more than one to choose from). */
+export function asksForColor(offer: Offer): boolean {
+  return offer.colorOptions.length > 1;
 }
 
-/** "Added Denim jacket, size M" for the status line and toast. */
-export function addedMessage(name: string, variant: string): string {
-  return variant && variant !== 'One size' ? `Added ${name}, size ${variant}` : `Added ${name}`;
+/** True when anything has to be chosen: a tap on a compact "Add" then opens the sheet. */
+export function asksForChoice(offer: Offer): boolean {
+  return asksForSize(offer) || asksForColor(offer);
+}
+
+/** "Choose a size: Jacket", "Choose a colour: Tote", "Choose a size and colour: Sneaker" (the sheet's title). */
+export function choiceTitle(offer: Offer): string {
+  const what = asksForSize(offer) && asksForColor(offer) ? 'a size and colour' : asksForColor(offer) ? 'a colour' : 'a size';
+  return `Choose ${what}: ${offer.name}`;
+}
+
+export type Verdict =
+  | { ok: true; variant: string; choice: Choice }
+  | { ok: false; reason: 'sold-out' | 'choose-size' | 'choose-color'; message: string };
+
+/**
+ * Whether the offer can be added with this choice, by the server's own rule (variant.ts).
+ * `available` overrides stock (a live deal's remaining units), so a product sold out in the shop
+ * can still be grabbed at the deal.
+ */
+export function verdict(offer: Offer, choice: Choice, available = offer.stock): Verdict {
+  if (available <= 0) return { ok: false, reason: 'sold-out', message: `${offer.name} is sold out.` };
+  // Only what the product offers is sent: a size picked for a product without sizes is dropped.
+  const sent = { size: offer.sizes.length ? choice.size : '', color: offer.colorOptions.length ? choice.color : '' };
+  const check = checkVariant({ name: offer.name, attributes: offer }, variantOf(sent));
+  if (check.ok) return { ok: true, variant: check.variant, choice: check.choice };
+  const size = check.issues.some((i) => i.code === 'missing_size' || i.code === 'unknown_size');
+  const color = check.issues.some((i) => i.code === 'missing_color' || i.code === 'unknown_color');
+  const what = size && color ? 'a size and a colour' : size ? 'a size' : 'a colour';
+  return { ok: false, reason: size ? 'choose-size' : 'choose-color', message: `Choose ${what} for ${offer.name}.` };
+}
+
+/** The choice in words for a line or a message: "size M, Navy", "Navy", "size M"; '' for none or "One size" alone. */
+export function choiceWords(choice: Choice | string): string {
+  const { size, color } = typeof choice === 'string' ? choiceOf(choice) : choice;
+  return [size && size !== 'One size' ? `size ${size}` : '', color].filter(Boolean).join(', ');
+}
+
+/** "Added Denim jacket, size M, Navy" for the status line and toast. */
+export function addedMessage(name: string, choice: Choice | string): string {
+  const words = choiceWords(choice);
+  return words ? `Added ${name}, ${words}` : `Added ${name}`;
 }
 
 // Named colours a shopper would use, for swatch labels (a screen reader cannot see #2d3a4f).

@@ -43,7 +43,7 @@ export function LiveCard({ card, stock, deal, busy, compact, onAdd, sessionId }:
         {onAdd && (
           <div className="live-card-actions">
             <AddToCartButton
-              product={{ id: card.id, name: card.name, stock, sizes: card.sizes, colors: [] }}
+              product={{ id: card.id, name: card.name, stock, sizes: card.sizes, colors: [], colorOptions: card.colorOptions ?? [] }}
               layout="compact"
               available={available}
               busy={busy}

@@ -57,7 +57,36 @@ function SelectField({ k, label, options, form, errors, set }: Props & { k: keyo
   );
 }
 
-/** The attributes that apply to the product's category: eyewear, wrist, hat and sizes groups, plus colours. */
+const MAX_COLOR_OPTIONS = 12;
+
+/** Colours the shopper chooses between: a name (said in the shop and on the order) and a swatch each. */
+function ColorOptionFields({ form, errors, set }: Props) {
+  const opts = form.colorOptions;
+  const change = (i: number, part: Partial<{ name: string; hex: string }>) => set('colorOptions', opts.map((c, j) => (j === i ? { ...c, ...part } : c)));
+  return (
+    <fieldset className="group">
+      <legend>Colours to choose from</legend>
+      <p className="field-hint">Shoppers pick one of these when adding to the cart; the order names it. Leave empty when there is no choice.</p>
+      {opts.map((c, i) => (
+        <span key={i} className="row-gap" style={{ justifyContent: 'flex-start', alignItems: 'center', gap: 6 }}>
+          <input type="color" aria-label={`Swatch of colour choice ${i + 1}`} value={c.hex} onChange={(e) => change(i, { hex: e.target.value })} />
+          <input aria-label={`Name of colour choice ${i + 1}`} placeholder="e.g. Navy" maxLength={24} value={c.name} onChange={(e) => change(i, { name: e.target.value })} />
+          <button type="button" className="link-btn" aria-label={`Remove colour choice ${i + 1}`} onClick={() => set('colorOptions', opts.filter((_, j) => j !== i))}>
+            ×
+          </button>
+        </span>
+      ))}
+      {opts.length < MAX_COLOR_OPTIONS && (
+        <button type="button" className="btn" style={{ alignSelf: 'flex-start' }} onClick={() => set('colorOptions', [...opts, { name: '', hex: '#888888' }])}>
+          Add colour choice
+        </button>
+      )}
+      {errors.colorOptions && <span className="field-error">{errors.colorOptions}</span>}
+    </fieldset>
+  );
+}
+
+/** The attributes that apply to the product's category: eyewear, wrist, hat and sizes groups, plus the palette and the colours to choose from. */
 export function AttributeFields(props: Props) {
   const { form, errors, set } = props;
   const groups = attributeGroups(form.category);
@@ -125,6 +154,7 @@ export function AttributeFields(props: Props) {
         </div>
         {errors.colors && <span className="field-error">{errors.colors}</span>}
       </fieldset>
+      <ColorOptionFields {...props} />
     </>
   );
 }

@@ -36,6 +36,8 @@ export interface ProductFormState {
   stock: string;
   material: string;
   colors: string[];
+  /** Colours the shopper chooses between (name as typed, #rrggbb). */
+  colorOptions: { name: string; hex: string }[];
   sizes: string;
   frameWidthMm: string;
   frameShape: string;
@@ -60,6 +62,7 @@ export const EMPTY_FORM: ProductFormState = {
   stock: '0',
   material: '',
   colors: [],
+  colorOptions: [],
   sizes: '',
   frameWidthMm: '',
   frameShape: '',
@@ -89,6 +92,7 @@ export function formFromProduct(p: Product, minorPerMajor = 100): ProductFormSta
     stock: String(p.stock),
     material: str(a.material),
     colors: [...(a.colors ?? [])],
+    colorOptions: (a.colorOptions ?? []).map((c) => ({ ...c })),
     sizes: (a.sizes ?? []).join(', '),
     frameWidthMm: str(a.frameWidthMm),
     frameShape: str(a.frameShape),
@@ -146,6 +150,13 @@ export function formToPayload(
 
   setStr('material', null);
   if (f.colors.length > 0) attributes.colors = [...f.colors];
+  if (f.colorOptions.length > 0) {
+    const options = f.colorOptions.map((c) => ({ name: c.name.trim(), hex: c.hex }));
+    const names = options.map((c) => c.name.toLowerCase());
+    if (names.some((n) => !n)) errors.colorOptions = 'Name every colour the shopper can choose, e.g. Navy';
+    else if (new Set(names).size < names.length) errors.colorOptions = 'Give each colour a different name';
+    else attributes.colorOptions = options;
+  }
   setNum('frameWidthMm', 'eyewear');
   setStr('frameShape', 'eyewear');
   setStr('frameColor', 'eyewear');

@@ -3,7 +3,7 @@ import { MAX_LINE_QUANTITY } from '../../server/protocol/api.js';
 import { Price } from '../components/Price.js';
 import { useRemoveLine, useUpdateLine } from '../lib/cart.js';
 
-/** One cart line: photo, name, size, quantity stepper, remove and the line total. */
+/** One cart line: photo, name, size and colour, quantity stepper, remove and the line total. */
 export function CartLineRow({ line }: { line: CartLine }) {
   const update = useUpdateLine();
   const remove = useRemoveLine();
@@ -14,7 +14,18 @@ export function CartLineRow({ line }: { line: CartLine }) {
       {line.photo ? <img src={line.photo.thumbUrl} alt="" width={64} height={64} /> : <div className="cart-line-nophoto" aria-hidden="true" />}
       <div className="cart-line-main">
         <div className="cart-line-name">{line.name}</div>
-        {line.variant && <div className="muted">{line.variant === 'One size' ? 'One size' : `Size ${line.variant}`}</div>}
+        {line.size || line.color ? (
+          <div className="muted">
+            {line.size ? (line.size === 'One size' ? 'One size' : `Size ${line.size}`) : null}
+            {line.size && line.color ? ' · ' : null}
+            {line.color ? (
+              <>
+                {line.color.hex ? <i className="swatch" aria-hidden="true" style={{ background: line.color.hex, width: 14, height: 14, verticalAlign: '-2px', marginRight: 4 }} /> : null}
+                {line.color.name}
+              </>
+            ) : null}
+          </div>
+        ) : null}
         <div className="muted">
           <Price money={line.unitPrice} /> each
         </div>

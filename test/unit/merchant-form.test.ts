@@ -47,6 +47,21 @@ describe('the merchant product form', () => {
     expect(res.ok && res.body.attributes.sizes).toEqual(['S', 'M', 'L']);
   });
 
+  it('sends colours to choose from with trimmed names, and reads them back from a product', () => {
+    const f = { ...EMPTY_FORM, name: 'Tote', category: 'bags' as const, price: '59', stock: '4', colorOptions: [{ name: ' Natural ', hex: '#d8c9a8' }, { name: 'Black', hex: '#1f1f1f' }] };
+    const res = formToPayload(f, 'EUR');
+    expect(res.ok && res.body.attributes.colorOptions).toEqual([{ name: 'Natural', hex: '#d8c9a8' }, { name: 'Black', hex: '#1f1f1f' }]);
+    const back = formFromProduct({ ...(res.ok ? res.body : ({} as never)), id: 't', price: { amount: 5900, currency: 'EUR' }, photos: [], tryOn: null, createdAt: '', updatedAt: '' } as never);
+    expect(back.colorOptions).toEqual([{ name: 'Natural', hex: '#d8c9a8' }, { name: 'Black', hex: '#1f1f1f' }]);
+    expect(formToPayload({ ...EMPTY_FORM, name: 'T', price: '1', stock: '1' }, 'EUR')).toMatchObject({ ok: true, body: { attributes: {} } });
+  });
+
+  it('asks for a name on every colour choice and a different name for each before sending', () => {
+    const base = { ...EMPTY_FORM, name: 'Tote', category: 'bags' as const, price: '59', stock: '4' };
+    expect(formToPayload({ ...base, colorOptions: [{ name: '', hex: '#000000' }] }, 'EUR')).toEqual({ ok: false, errors: { colorOptions: 'Name every colour the shopper can choose, e.g. Navy' } });
+    expect(formToPayload({ ...base, colorOptions: [{ name: 'Navy', hex: '#000000' }, { name: 'navy ', hex: '#111111' }] }, 'EUR')).toEqual({ ok: false, errors: { colorOptions: 'Give each colour a different name' } });
+  });
+
   it('reports a missing price and a fractional stock before sending', () => {
     const res = formToPayload({ ...EMPTY_FORM, name: 'X', price: '', stock: '1.5' }, 'EUR');
     expect(res).toEqual({ ok: false, errors: { price: expect.any(String), stock: expect.any(String) } });
