@@ -31,7 +31,7 @@ async function shot(page: Page, name: string): Promise<void> {
 async function pickTwoProducts(): Promise<[Product, Product]> {
   const res = await fetch(`${server.url}/api/products?limit=100&inStock=true`);
   const page = (await res.json()) as ProductPage;
-  const simple = page.items.filter((p) => p.stock >= 2 && !(p.attributes.sizes?.length));
+  const simple = page.items.filter((p) => p.stock >= 2 && !(p.attributes.sizes?.length) && !p.attributes.colorOptions);
   expect(simple.length, 'the seeded catalog has two products without sizes').toBeGreaterThanOrEqual(2);
   return [simple[0]!, simple[1]!];
 }
