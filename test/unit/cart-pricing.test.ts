@@ -19,6 +19,21 @@ function line(over: Partial<PricedLine> = {}): PricedLine {
 }
 
 describe('priceCart', () => {
+  it('reads each line\'s size and colour back, the colour with its swatch, and a colour no longer offered by name only', () => {
+    const colorOptions = [{ name: 'Navy', hex: '#2d3a4f' }];
+    const cart = priceCart(
+      [line({ variant: 'M / Navy', colorOptions }), line({ variant: 'Navy', colorOptions }), line({ variant: 'M' }), line({ variant: 'L / Teal', colorOptions }), line()],
+      'EUR',
+    );
+    expect(cart.lines.map((l) => [l.size, l.color])).toEqual([
+      ['M', { name: 'Navy', hex: '#2d3a4f' }],
+      ['', { name: 'Navy', hex: '#2d3a4f' }],
+      ['M', null],
+      ['L', { name: 'Teal', hex: '' }],
+      ['', null],
+    ]);
+  });
+
   const table: Array<[string, PricedLine[], { itemCount: number; total: number; lineTotals: number[] }]> = [
     ['an empty cart totals zero', [], { itemCount: 0, total: 0, lineTotals: [] }],
     ['one line is unit price times quantity', [line({ quantity: 3, unitPriceMinor: 1999 })], { itemCount: 3, total: 5997, lineTotals: [5997] }],
