@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -23,6 +24,7 @@ import { installShopperIdentity, requireMerchant } from './http/identity.js';
 import { orderRoutes } from './http/orders.js';
 import { productRoutes } from './http/products.js';
 import { shareRoutes } from './http/share.js';
+import { securityHeaders, sameOrigin } from './http/security.js';
 import { mediaDir } from './media/photos.js';
 import type { Db } from './store/db.js';
 
@@ -78,6 +80,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     ...(deps.checkoutFaults ? { faults: deps.checkoutFaults } : {}),
   };
 
+  await http.register(fastifyHelmet, securityHeaders());
   await http.register(fastifyCookie, { secret: config.cookieSecret });
   await http.register(fastifyMultipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10, parts: 12 },
@@ -168,6 +171,11 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
   });
 
   const io = new SocketServer(http.server, {
+    // Only pages of this shop may open a live connection (a cross-site page would ride the shopper's cookie).
+    allowRequest: (req, done) => {
+      const origin = req.headers.origin;
+      done(null, origin === undefined || sameOrigin(origin, req.headers.host, config.publicUrl));
+    },
     maxHttpBufferSize: 64 * 1024,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
     serveClient: false,

@@ -68,7 +68,8 @@ async function main(): Promise<void> {
     '',
     `  ${config.shopName} is running (${db.kind} store, ready in ${ms} ms) at ${address}`,
     `  Shop:              ${local}/`,
-    `  Merchant console:  ${local}/merchant#token=${config.merchantToken}`,
+    // A token given in the environment is the operator's secret: never echoed to logs.
+    env.MERCHANT_TOKEN ? `  Merchant console:  ${local}/merchant (sign in with MERCHANT_TOKEN)` : `  Merchant console:  ${local}/merchant#token=${config.merchantToken}`,
     ...(lan ? [`  On a phone (same network): ${scheme}://${lan}:${config.port}/${tls ? '' : '   (camera needs HTTPS=1)'}`] : []),
     ...(merchant.created ? [`  A merchant token was generated and saved in ${join(dataDir, 'merchant-token')}.`] : []),
     ...(tls?.selfSigned ? ['  HTTPS uses a self-signed certificate: accept the warning once on each device.'] : []),

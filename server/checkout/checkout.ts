@@ -7,6 +7,7 @@
 import type { RouteContext } from '../http/context.js';
 import type { ChargeResult } from '../domain/payments.js';
 import type { Order } from '../protocol/api.js';
+import { hasJoined } from '../live/store.js';
 import { getOrder, placeOrder, settleOrder } from '../store/orders.js';
 
 /** Places between the steps where a crash is most costly; tests inject a kill -9 there. */
@@ -34,11 +35,13 @@ export interface CheckoutArgs {
 /** Runs one checkout attempt to a definite answer where the provider can give one. */
 export async function checkout(ctx: RouteContext, args: CheckoutArgs, faults: CheckoutFaults = {}): Promise<CheckoutResult> {
   const { db, events, config } = ctx;
+  // An order counts for a live session only if this shopper joined it (any id used to count).
+  const sessionId = args.sessionId && (await hasJoined(db, args.sessionId, args.shopperId)) ? args.sessionId : undefined;
   const { order, created } = await placeOrder(db, {
     shopperId: args.shopperId,
     idempotencyKey: args.idempotencyKey,
     currency: config.currency,
-    ...(args.sessionId ? { sessionId: args.sessionId } : {}),
+    ...(sessionId ? { sessionId } : {}),
   });
   if (created) {
     events.emit('stock:changed', order.lines.map((l) => l.productId));

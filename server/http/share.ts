@@ -1,5 +1,5 @@
 /** Share links and QR codes (SVG) that open a page of the shop on a phone. */
-import { networkInterfaces } from 'node:os';
+import { hostname, networkInterfaces } from 'node:os';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import QRCode from 'qrcode';
 import { z } from 'zod';
@@ -24,13 +24,28 @@ export function lanAddress(): string | undefined {
   return undefined;
 }
 
+/** Names this machine answers to: loopback, its own interface addresses and host name. */
+function ownHostnames(): Set<string> {
+  const names = new Set(['localhost', '[::1]', hostname().toLowerCase(), `${hostname().toLowerCase()}.local`]);
+  for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) names.add(a.family === 'IPv6' ? `[${a.address}]` : a.address);
+  return names;
+}
+
+/**
+ * The base of share links: PUBLIC_URL when set, else the address the request came to when it names
+ * this machine (a loopback one swapped for the LAN address, so a phone can open it). A Host header
+ * naming anything else is not echoed into links and QR codes: the LAN address stands in.
+ */
 export function baseUrl(req: FastifyRequest, publicUrl?: string): string {
   if (publicUrl) return publicUrl.replace(/\/$/, '');
-  const host = req.host;
-  const local = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])(:\d+)?$/.test(host);
-  const lan = local ? lanAddress() : undefined;
-  const port = host.match(/:(\d+)$/)?.[1];
-  return `${req.protocol}://${lan ? `${lan}${port ? `:${port}` : ''}` : host}`;
+  const host = req.host.toLowerCase();
+  const port = host.match(/:(\d+)$/)?.[1] ?? String(req.socket.localPort ?? '');
+  const name = host.replace(/:\d+$/, '');
+  const local = /^(localhost|127\.\d+\.\d+\.\d+|\[::1\])$/.test(name);
+  const known = /^[a-z0-9.\-[\]:]+$/.test(name) && ownHostnames().has(name);
+  const lan = lanAddress();
+  const chosen = known && !local ? name : (lan ?? (local ? name : 'localhost'));
+  return `${req.protocol}://${chosen}${port ? `:${port}` : ''}`;
 }
 
 export async function qrSvg(url: string): Promise<string> {

@@ -2,7 +2,7 @@
  * The live session service: loads state from the store, applies the rules, writes, and says
  * which log events to broadcast. Knows nothing of Socket.IO; the socket adapter calls it.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { timingSafeEqual } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { addProductToCart, readCart } from '../http/carts.js';
 import type { Cart } from '../protocol/api.js';
@@ -53,10 +53,7 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A per-session pseudonym for a shopper: stable across reloads, reveals nothing about the cart id. */
-export function viewerIdFor(sessionId: string, shopperId: string): string {
-  return `v_${createHash('sha256').update(`${sessionId}:${shopperId}`).digest('base64url').slice(0, 16)}`;
-}
+export { viewerIdFor } from './store.js';
 
 export class LiveService {
   readonly chatLimit: RateLimiter;
@@ -74,7 +71,7 @@ export class LiveService {
     const s = await store.requireSession(this.db, p.sessionId);
     const isHost = p.hostKey !== undefined && (same(p.hostKey, s.host_key) || same(p.hostKey, this.deps.merchantToken));
     if (p.hostKey !== undefined && !isHost) throw new AppError('FORBIDDEN', 'That host key is not valid for this session.');
-    const viewerId = isHost ? 'host' : viewerIdFor(s.id, who.shopperId ?? who.anonId);
+    const viewerId = isHost ? 'host' : store.viewerIdFor(s.id, who.shopperId ?? who.anonId);
     if (!isHost) {
       checkJoin(await store.getViewer(this.db, s.id, viewerId));
       await store.upsertViewer(this.db, s.id, viewerId, p.name);

@@ -1,4 +1,5 @@
 /** Storage of live sessions: the session row, its numbered event log, viewers and counters. */
+import { createHash } from 'node:crypto';
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { AppError } from '../protocol/errors.js';
 import type { Figures, LiveEvent, LiveEventBody, SessionView } from '../protocol/live.js';
@@ -251,4 +252,14 @@ export async function clearHostSocket(db: Db, sessionId: string, socketId: strin
 export async function hostSocketOf(db: Db, sessionId: string): Promise<string | null> {
   const row = await db.selectFrom('live_sessions').select('host_socket').where('id', '=', sessionId).executeTakeFirst();
   return row?.host_socket ?? null;
+}
+
+/** A per-session pseudonym for a shopper: stable across reloads, reveals nothing about the cart id. */
+export function viewerIdFor(sessionId: string, shopperId: string): string {
+  return `v_${createHash('sha256').update(`${sessionId}:${shopperId}`).digest('base64url').slice(0, 16)}`;
+}
+
+/** Whether this shopper joined the session as a viewer (an order may be attributed to it only then). */
+export async function hasJoined(db: Db, sessionId: string, shopperId: string): Promise<boolean> {
+  return Boolean(await getViewer(db, sessionId, viewerIdFor(sessionId, shopperId)));
 }

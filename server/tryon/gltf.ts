@@ -4,6 +4,8 @@
  * Plain TS over bytes (spec: https://registry.khronos.org/glTF/specs/2.0/glTF-2.0.html).
  */
 
+import { z } from 'zod';
+
 export const MAX_MODEL_BYTES = 8 * 1024 * 1024;
 /** Phones draw this many triangles at camera frame rate alongside the tracker. */
 export const MAX_TRIANGLES = 100_000;
@@ -28,13 +30,19 @@ export interface ModelInfo {
   meshes: number;
 }
 
-interface GltfJson {
-  asset?: { version?: string };
-  buffers?: { uri?: string; byteLength?: number }[];
-  images?: { uri?: string }[];
-  accessors?: { count?: number }[];
-  meshes?: { primitives?: { mode?: number; indices?: number; attributes?: Record<string, number> }[] }[];
-}
+// The parts of the glTF JSON this check reads, as a schema: a file with, say, `"meshes": 5` is a
+// damaged model to refuse, not a reason for a TypeError (it answered 500).
+const Index = z.number().int().nonnegative();
+const GltfJsonSchema = z.looseObject({
+  asset: z.looseObject({ version: z.string().optional() }).optional(),
+  buffers: z.array(z.looseObject({ uri: z.string().optional(), byteLength: z.number().optional() })).optional(),
+  images: z.array(z.looseObject({ uri: z.string().optional() })).optional(),
+  accessors: z.array(z.looseObject({ count: z.number().int().nonnegative().optional() })).optional(),
+  meshes: z
+    .array(z.looseObject({ primitives: z.array(z.looseObject({ mode: Index.optional(), indices: Index.optional(), attributes: z.record(z.string(), Index).optional() })).optional() }))
+    .optional(),
+});
+type GltfJson = z.infer<typeof GltfJsonSchema>;
 
 const GLB_MAGIC = 0x46546c67; // "glTF"
 const CHUNK_JSON = 0x4e4f534a; // "JSON"
@@ -59,8 +67,14 @@ function readJsonChunk(b: Uint8Array): { json: GltfJson; format: 'glb' | 'gltf' 
 
 function parseJson(bytes: Uint8Array): GltfJson {
   try {
-    const json = JSON.parse(new TextDecoder().decode(bytes)) as GltfJson;
-    if (!json || typeof json !== 'object' || !String(json.asset?.version ?? '').startsWith('2')) {
+    const raw: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    const parsed = GltfJsonSchema.safeParse(raw);
+    if (!parsed.success) {
+      const where = parsed.error.issues[0]?.path.join('.') || 'the top level';
+      throw new ModelRejected('not-gltf', `The glTF file is damaged: ${where} is not what glTF 2.0 describes. Export it again.`);
+    }
+    const json = parsed.data;
+    if (!String(json.asset?.version ?? '').startsWith('2')) {
       throw new ModelRejected('not-gltf', 'That file is not a glTF 2.0 model (its asset.version is missing or not 2.0).');
     }
     return json;

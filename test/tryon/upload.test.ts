@@ -47,6 +47,8 @@ describe('merchant 3D model uploads', () => {
     ['a model with 150,000 triangles', () => makeGlb({ triangles: 150_000 }), 400, 'VALIDATION_FAILED', /150,000 triangles; at most 100,000/],
     ['a model with no meshes', () => makeGlb({ withMesh: false }), 400, 'VALIDATION_FAILED', /no triangle geometry/],
     ['a point cloud', () => makeGlb({ mode: 0, triangles: 20 }), 400, 'VALIDATION_FAILED', /no triangle geometry/],
+    ['a .gltf whose meshes are a number (it answered 500)', () => new TextEncoder().encode(JSON.stringify({ asset: { version: '2.0' }, meshes: 5 })), 415, 'UNSUPPORTED_MEDIA_TYPE', /damaged: meshes is not/],
+    ['a .glb whose primitives are a string', () => new TextEncoder().encode(JSON.stringify({ asset: { version: '2.0' }, meshes: [{ primitives: 'x' }] })), 415, 'UNSUPPORTED_MEDIA_TYPE', /damaged: meshes\.0\.primitives/],
     ['a 9 MB file', () => { const b = makeGlb({ triangles: 12 }); const big = new Uint8Array(9 * 1024 * 1024); big.set(b); return big; }, 413, 'PAYLOAD_TOO_LARGE', /at most 8 MB/],
   ] as const)('refuses %s with a clear message and keeps no draft', async (_name, make, status, code, message) => {
     const res = await merchant.post('/api/products/lennon-round-silver/tryon-model', form(make()));
