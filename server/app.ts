@@ -25,6 +25,7 @@ import { orderRoutes } from './http/orders.js';
 import { productRoutes } from './http/products.js';
 import { shareRoutes } from './http/share.js';
 import { securityHeaders, sameOrigin } from './http/security.js';
+import { createMetrics, metricsRoutes } from './http/metrics.js';
 import { mediaDir } from './media/photos.js';
 import type { Db } from './store/db.js';
 
@@ -70,6 +71,9 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
   }) as unknown as FastifyInstance;
 
   const events = createShopEvents();
+  // Sockets are counted at scrape time, once the Socket.IO server below exists.
+  let ioRef: SocketServer | undefined;
+  const metrics = createMetrics(() => ioRef?.engine.clientsCount ?? 0);
   const ctx: RouteContext = {
     db: db.kysely,
     storeKind: db.kind,
@@ -78,6 +82,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     events,
     now: deps.now ?? (() => new Date()),
     ...(deps.checkoutFaults ? { faults: deps.checkoutFaults } : {}),
+    metrics,
   };
 
   await http.register(fastifyHelmet, securityHeaders());
@@ -87,6 +92,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     throwFileSizeLimit: true,
   });
   installErrorHandling(http);
+  metricsRoutes(http, metrics, { preHandler: requireMerchant(config.merchantToken) });
   installShopperIdentity(http, { secure: Boolean(config.tls) });
   http.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);
@@ -180,6 +186,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
     serveClient: false,
   });
+  ioRef = io;
 
   // Orders a crash or a lost provider answer left pending are settled from the provider's record.
   const stopRecovery = startRecovery(ctx, {

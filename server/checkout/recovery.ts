@@ -34,6 +34,7 @@ export async function recoverStaleOrders(ctx: RouteContext, olderThanMs: number)
     }
     if (!(await settleOrder(db, id, result))) continue;
     const order = (await getOrder(db, id))!;
+    ctx.metrics?.recovery.inc({ result: result.status });
     if (result.status === 'paid') {
       out.paid += 1;
       events.emit('order:paid', { id, sessionId: order.sessionId ?? null, totalMinor: order.total.amount, currency: order.total.currency, shopperId: shopper_id });

@@ -6,6 +6,7 @@ import type { Database } from '../store/schema.js';
 import type { StoreKind } from '../store/db.js';
 import type { ShopEvents } from '../domain/events.js';
 import type { CheckoutFaults } from '../checkout/checkout.js';
+import type { ShopMetrics } from './metrics.js';
 
 export interface RouteContext {
   db: Kysely<Database>;
@@ -14,6 +15,8 @@ export interface RouteContext {
   payments: PaymentProvider;
   events: ShopEvents;
   now: () => Date;
+  /** Prometheus counters features add to (live events, checkouts, recovery). */
+  metrics?: ShopMetrics;
   /** Test hooks between checkout steps (kill -9 tests); absent in production. */
   faults?: CheckoutFaults;
 }

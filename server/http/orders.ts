@@ -28,6 +28,7 @@ export function orderRoutes(app: FastifyInstance, ctx: RouteContext): void {
       { shopperId: req.shopperId, idempotencyKey: key, paymentToken: body.paymentToken, ...(body.sessionId ? { sessionId: body.sessionId } : {}) },
       ctx.faults,
     );
+    ctx.metrics?.checkouts.inc({ outcome: result.kind });
     switch (result.kind) {
       case 'existing':
         return reply.code(200).send(result.order);

@@ -25,7 +25,7 @@ export function liveFeature(opts: LiveOptions = {}): Feature {
     if (redis) app.addReadinessCheck('redis', () => redis.ping());
     const service = new LiveService({ db: ctx.db, now: ctx.now, currency: ctx.config.currency, merchantToken: ctx.config.merchantToken, dataDir: ctx.config.dataDir });
     const log = (err: unknown) => http.log.error({ err }, 'live');
-    const sockets = attachLiveSockets(io.of('/live'), http, service, { db: ctx.db, stockChanged: (ids) => events.emit('stock:changed', ids) });
+    const sockets = attachLiveSockets(io.of('/live'), http, service, { db: ctx.db, stockChanged: (ids) => events.emit('stock:changed', ids), metrics: ctx.metrics });
     liveRoutes(http, ctx);
     snapshotRoutes(http, ctx, service, (sessionId, evs) => sockets.publish(sessionId, evs));
 

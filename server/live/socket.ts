@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Namespace, Socket } from 'socket.io';
 import { shopperFromSignedValue, SHOPPER_COOKIE } from '../http/identity.js';
+import type { ShopMetrics } from '../http/metrics.js';
 import { AppError } from '../protocol/errors.js';
 import { CLIENT_EVENTS, type LiveEvent } from '../protocol/live.js';
 import { Presence, rooms } from './presence.js';
@@ -31,12 +32,13 @@ export function attachLiveSockets(
   nsp: Namespace,
   http: FastifyInstance,
   service: LiveService,
-  opts: { db: ConstructorParameters<typeof Presence>[2]; stockChanged: (productIds: string[]) => void },
+  opts: { db: ConstructorParameters<typeof Presence>[2]; stockChanged: (productIds: string[]) => void; metrics?: ShopMetrics | undefined },
 ): LiveSockets {
   const log = (err: unknown) => http.log.error({ err }, 'live handler failed');
   const presence = new Presence(nsp, service, opts.db, log);
 
   const publish = (sessionId: string, events: LiveEvent[], except?: Socket) => {
+    for (const e of events) opts.metrics?.liveEvents.inc({ type: e.type });
     const target = except ? except.to(rooms.all(sessionId)) : nsp.to(rooms.all(sessionId));
     for (const e of events) target.emit('session:event', e);
   };
