@@ -1,7 +1,7 @@
 /**
  * `npm run models`: puts every model file of `models/manifest.json` into `models/files/<id>/`, where
- * the server serves it at /models/ and Node code loads it. Each file comes from node_modules, a
- * mirror folder (MODEL_MIRROR, default ../shared/models when it exists) or its official URL, and
+ * the server serves it at /models/ and Node code loads it. Each file comes from node_modules, this
+ * repository (heads trained here), a mirror folder (MODEL_MIRROR, default ../shared/models when it exists) or its official URL, and
  * must match its sha256. Files already in place are left alone. A model that cannot be had is
  * reported with the features it disables; the start goes on (exit 1 only with --strict).
  * Writes models/files/status.json for the UI's model status.
@@ -44,6 +44,13 @@ function fromNodeModules(file: ModelFile): Uint8Array | undefined {
   return undefined;
 }
 
+/** Bytes of a file committed in this repository (a model trained here). */
+function fromRepo(file: ModelFile): Uint8Array | undefined {
+  if (!('repo' in file.source)) return undefined;
+  const path = join(root, file.source.repo);
+  return existsSync(path) ? readFileSync(path) : undefined;
+}
+
 function fromMirror(file: ModelFile): Uint8Array | undefined {
   const dir = mirrorDir();
   const path = dir && join(dir, file.name);
@@ -51,7 +58,7 @@ function fromMirror(file: ModelFile): Uint8Array | undefined {
 }
 
 async function fromUrl(file: ModelFile): Promise<Uint8Array | undefined> {
-  if (process.env.MODELS_OFFLINE === '1') return undefined;
+  if (process.env.MODELS_OFFLINE === '1' || !file.url) return undefined;
   try {
     const res = await fetch(file.url, { signal: AbortSignal.timeout(20_000) });
     return res.ok ? new Uint8Array(await res.arrayBuffer()) : undefined;
@@ -70,6 +77,7 @@ async function ensureFile(model: ModelEntry, file: ModelFile): Promise<FileOutco
   const tried: string[] = [];
   for (const [label, get] of [
     ['node_modules', async () => fromNodeModules(file)],
+    ['repository', async () => fromRepo(file)],
     ['mirror', async () => fromMirror(file)],
     [file.url, () => fromUrl(file)],
   ] as const) {

@@ -9,7 +9,9 @@ import manifestJson from '../../../models/manifest.json';
 export type ModelSource =
   | { npm: string }
   | { npmBundle: string; decode: 'json' | 'base64' }
-  | { mirror: string };
+  | { mirror: string }
+  /** A file committed in this repository (path from the project root), such as a head trained here. */
+  | { repo: string };
 
 export interface ModelFile {
   name: string;
@@ -19,7 +21,8 @@ export interface ModelFile {
   url: string;
 }
 
-export type ModelRuntime = 'tfjs-graph' | 'mediapipe-tasks' | 'wasm';
+/** 'tfjs-mlp': a small head of this project's own format, run with tfjs ops (client/vision/detect/garments.ts). */
+export type ModelRuntime = 'tfjs-graph' | 'tfjs-mlp' | 'mediapipe-tasks' | 'wasm';
 /** The user-facing features that need models; a missing model disables only its features. */
 export type ModelFeature = 'discover' | 'try-on';
 
@@ -48,6 +51,7 @@ export const modelManifest = manifestJson as unknown as ModelManifest;
 export type ModelId =
   | 'centernet'
   | 'movenet-lightning'
+  | 'garments'
   | 'handtrack'
   | 'handlandmark-lite'
   | 'blazeface'
