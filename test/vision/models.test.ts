@@ -36,6 +36,9 @@ describe('npm run models', () => {
     for (const f of centernet.files) expect(statSync(join(dir, 'centernet', f.name)).size).toBe(f.bytes);
     const status = JSON.parse(readFileSync(join(dir, 'status.json'), 'utf8'));
     expect(status.models.find((m: { id: string }) => m.id === 'mobilenet-v2-mid').available).toBe(true);
+    // The garment head trained in this repository comes from models/garments, checked by sha256.
+    const garments = modelManifest.models.find((m) => m.id === 'garments')!;
+    for (const f of garments.files) expect(statSync(join(dir, 'garments', f.name)).size).toBe(f.bytes);
   }, 60_000);
 
   it('replaces a damaged file and copies nothing when all is in place', async () => {
@@ -45,7 +48,7 @@ describe('npm run models', () => {
     expect(statSync(join(dir, 'centernet', 'centernet.bin')).size).toBe(4030290);
     const again: string[] = [];
     await fetchModels((l) => again.push(l));
-    expect(lines.at(-1)).toBe('Models: 10 in place, 2 unavailable (1 file copied).');
-    expect(again.at(-1)).toBe('Models: 10 in place, 2 unavailable (0 files copied).');
+    expect(lines.at(-1)).toBe('Models: 11 in place, 2 unavailable (1 file copied).');
+    expect(again.at(-1)).toBe('Models: 11 in place, 2 unavailable (0 files copied).');
   }, 60_000);
 });
