@@ -162,19 +162,23 @@ describe('buying the look in a street photo', () => {
       expect(await match.getByText(/^\d+% similar$/).count()).toBe(1);
       await match.getByRole('button', { name: `Add ${garment.name} to cart` }).tap();
 
-      const sheet = page.getByRole('dialog', { name: `Choose a size: ${garment.name}` });
+      // A garment that also comes in colours asks both in the one sheet.
+      const colours = garment.attributes.colorOptions ?? [];
+      const sheet = page.getByRole('dialog', { name: `Choose ${colours.length > 1 ? 'a size and colour' : 'a size'}: ${garment.name}` });
       await sheet.waitFor();
       const size = garment.attributes.sizes!.at(-1)!;
       await sheet.getByRole('group', { name: `Size for ${garment.name}` }).getByRole('radio', { name: size, exact: true }).check();
+      const colour = colours.length > 1 ? colours.at(-1)!.name : colours[0]?.name ?? '';
+      if (colours.length > 1) await sheet.getByRole('group', { name: `Colour for ${garment.name}` }).getByRole('radio', { name: colour, exact: true }).check();
       await page.screenshot({ path: join(shots, 'discover-size-sheet.png') });
       await sheet.getByRole('button', { name: 'Add to cart' }).tap();
-      await page.getByRole('status').filter({ hasText: `Added ${garment.name}, size ${size}` }).waitFor();
+      await page.getByRole('status').filter({ hasText: `Added ${garment.name}, size ${size}${colour ? `, ${colour}` : ''}` }).waitFor();
 
       await page.getByRole('button', { name: 'Cart, 1 item' }).tap();
       const line = page.getByRole('dialog', { name: 'Your cart' }).getByRole('listitem', { name: garment.name });
       await line.getByText(`Size ${size}`).waitFor();
       await page.screenshot({ path: join(shots, 'discover-cart-with-size.png') });
-      expect((await cartOf(page)).lines.map((l) => [l.productId, l.variant, l.quantity])).toEqual([[garment.id, size, 1]]);
+      expect((await cartOf(page)).lines.map((l) => [l.productId, l.variant, l.quantity])).toEqual([[garment.id, colour ? `${size} / ${colour}` : size, 1]]);
       expect(uploads()).toBe(0);
       expect(pageErrors).toEqual([]);
     } finally {
@@ -182,7 +186,7 @@ describe('buying the look in a street photo', () => {
     }
   }, 300_000);
 
-  it('Complete the look asks every size once, adds the best match of each item and says which one sold out', async () => {
+  it('Complete the look asks every size and colour once, adds the best match of each item and says which one sold out', async () => {
     const { ctx, page, uploads } = await openDiscover();
     let soldOut: Product | undefined;
     try {
@@ -205,12 +209,17 @@ describe('buying the look in a street photo', () => {
       expect(sized.length).toBeGreaterThanOrEqual(1);
       const addAll = sheet.getByRole('button', { name: `Add ${ids.length} items to cart` });
       await addAll.tap();
-      await sheet.getByRole('status').filter({ hasText: /^Choose a size for / }).waitFor();
+      await sheet.getByRole('status').filter({ hasText: /^Choose a (size|colour|size and a colour) for / }).waitFor();
+      // Each size and colour asked once; a lone size or colour is taken without asking.
       const picked = new Map<string, string>();
-      for (const p of sized) {
-        const size = p.attributes.sizes![0]!;
-        picked.set(p.id, size);
-        await sheet.getByRole('group', { name: `Size for ${p.name}` }).getByRole('radio', { name: size, exact: true }).check();
+      for (const p of products) {
+        const sizes = p.attributes.sizes ?? [];
+        const colours = p.attributes.colorOptions ?? [];
+        const size = sizes[0] ?? '';
+        const colour = colours.at(-1)?.name ?? '';
+        if (sizes.length > 1) await sheet.getByRole('group', { name: `Size for ${p.name}` }).getByRole('radio', { name: size, exact: true }).check();
+        if (colours.length > 1) await sheet.getByRole('group', { name: `Colour for ${p.name}` }).getByRole('radio', { name: colour, exact: true }).check();
+        picked.set(p.id, size && colour ? `${size} / ${colour}` : size || colour);
       }
       await page.screenshot({ path: join(shots, 'discover-complete-the-look.png') });
       await addAll.tap();
@@ -225,7 +234,7 @@ describe('buying the look in a street photo', () => {
       await page.screenshot({ path: join(shots, 'discover-complete-the-look-done.png') });
 
       const lines = (await cartOf(page)).lines.map((l) => [l.productId, l.variant]).sort();
-      const expected = products.slice(0, -1).map((p) => [p.id, p.attributes.sizes?.length ? (picked.get(p.id) ?? p.attributes.sizes[0]!) : '']).sort();
+      const expected = products.slice(0, -1).map((p) => [p.id, picked.get(p.id)!]).sort();
       expect(lines).toEqual(expected);
       await sheet.getByRole('button', { name: 'View cart' }).tap();
       await page.getByRole('dialog', { name: 'Your cart' }).waitFor();
