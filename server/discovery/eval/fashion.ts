@@ -23,13 +23,13 @@ export const FASHION: Record<string, FashionItem[]> = {
     { item: 'shirt', box: [290, 250, 190, 450], labels: ['top'] },
     { item: 'belt', box: [288, 662, 195, 78], labels: ['belt'] },
     { item: 'jeans', box: [245, 690, 255, 334], labels: ['bottom'] },
-    { item: 'takeaway cup', box: [515, 750, 85, 155], labels: ['cup', 'bottle', 'handheld'] },
+    { item: 'takeaway cup', box: [515, 750, 85, 155], labels: ['cup', 'bottle'] },
   ],
   'runway-dress.jpg': [
-    { item: 'dress', box: [55, 180, 355, 515], labels: ['top', 'bottom'] },
+    { item: 'dress', box: [55, 180, 355, 515], labels: ['dress', 'top', 'bottom'] },
     { item: 'left shoe', box: [185, 875, 50, 60], labels: ['footwear'] },
     { item: 'right shoe', box: [225, 815, 28, 80], labels: ['footwear'] },
-    { item: 'long dress (second model)', box: [350, 370, 120, 370], labels: ['top', 'bottom'] },
+    { item: 'long dress (second model)', box: [350, 370, 120, 370], labels: ['dress', 'top', 'bottom'] },
   ],
 };
 

@@ -1,12 +1,13 @@
 /**
  * The whole evaluation as one function, so `npm run eval:vision` prints it and a test asserts
- * floors on a subset: detection, category agreement, instance retrieval, fashion items.
+ * floors on a subset: detection, category agreement, instance retrieval, fashion items, garments.
  */
 import { DEFAULT_EMBEDDING, type EmbeddingSpec } from '../../../client/vision/embed/spec.js';
 import { nodeEngine } from '../node-engine.js';
 import { type DetectionScores, detectPhotos, scoreDetections } from './detection.js';
 import { evaluateFashion } from './fashion.js';
 import { everyNth, homeGoods } from './fixtures.js';
+import { evaluateGarments, type GarmentEvaluation } from './garments.js';
 import { categoryAgreement, embedAugmented, embedCrops, instanceRecall } from './retrieval.js';
 
 export interface EmbeddingScores {
@@ -25,6 +26,8 @@ export interface Evaluation {
   detection: { tiles: 0 | 2; minScore: number; scores: DetectionScores }[];
   embeddings: EmbeddingScores[];
   fashion: { photo: string; item: string; found: boolean }[];
+  /** fashion-ccp held-out photos (every `garmentEvery`-th of them). */
+  garments: GarmentEvaluation;
 }
 
 /** Embedding variants compared; the default one is what the app stores. */
@@ -38,8 +41,8 @@ export const SPECS: [string, EmbeddingSpec][] = [
   ['colour only 64', { colourWeight: 1, dims: 0, margin: DEFAULT_EMBEDDING.margin }],
 ];
 
-/** Runs everything on every `every`-th home-goods photo (1 = all) and the fashion photos. */
-export async function runEvaluation(options: { every?: number; tiles?: (0 | 2)[]; minScores?: number[]; specs?: [string, EmbeddingSpec][] } = {}): Promise<Evaluation> {
+/** Runs everything on every `every`-th home-goods photo (1 = all), the fashion photos and every `garmentEvery`-th held-out fashion-ccp photo. */
+export async function runEvaluation(options: { every?: number; garmentEvery?: number; tiles?: (0 | 2)[]; minScores?: number[]; specs?: [string, EmbeddingSpec][] } = {}): Promise<Evaluation> {
   const photos = everyNth(homeGoods(), options.every ?? 1);
   const engine = await nodeEngine();
   const detection: Evaluation['detection'] = [];
@@ -58,5 +61,5 @@ export async function runEvaluation(options: { every?: number; tiles?: (0 | 2)[]
     const inst = instanceRecall(augmented.map((r) => e.combine(r)), [...vectors, ...noise.map((c) => e.combine(c.raw))], targets);
     return { name, nn1: cat.nn1, p5: cat.p5, r1: inst.r1, r5: inst.r5 };
   });
-  return { photos: photos.length, crops: crops.length, distractors: noise.length, queries: sample.length, detection, embeddings, fashion: await evaluateFashion() };
+  return { photos: photos.length, crops: crops.length, distractors: noise.length, queries: sample.length, detection, embeddings, fashion: await evaluateFashion(), garments: await evaluateGarments(options.garmentEvery ?? 1) };
 }
