@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { LimitKind, LimitRule } from './live/limits.js';
 
 export interface Config {
   port: number;
@@ -29,6 +30,8 @@ export interface Config {
   seedDemo: boolean;
   /** Index product photos for visual search in a background worker (on start and on every change). */
   indexInBackground?: boolean;
+  /** Live rate limits that differ from the defaults (server/live/limits.ts), e.g. for a benchmark from one address. */
+  liveLimits?: Partial<Record<LimitKind, Partial<LimitRule>>>;
   /** An order pending longer than this is settled from the payment provider's record (default 30 s). */
   pendingTimeoutMs?: number;
   /** How often pending orders are checked (default 10 s). */

@@ -53,6 +53,8 @@ async function liveServer(pushes: number): Promise<void> {
   const config = {
     port: 0, host: '127.0.0.1', dataDir, shopName: 'Bench', currency: 'EUR', merchantToken: 'bench-merchant-token',
     cookieSecret: 'bench-cookie-secret-0123456789', bodyLimit: 1 << 20, maxUploadBytes: 1 << 20, seedDemo: false, logLevel: 'silent',
+    // Thousands of viewers from one loopback address: the per-address join limit is not what is measured.
+    liveLimits: { join: { points: 1_000_000 } },
   };
   const productIds: string[] = [];
   for (let i = 0; i < pushes; i++) {
@@ -71,7 +73,11 @@ async function liveServer(pushes: number): Promise<void> {
 
 /** A bare Socket.IO server: clients join one room, the host's payloads are broadcast to it. */
 async function baselineServer(): Promise<void> {
-  const http = createServer();
+  // Answers plain HTTP with 404 (viewers ask /api/me for the cookie a live server gives; here there is none).
+  const http = createServer((_req, res) => {
+    res.statusCode = 404;
+    res.end();
+  });
   const io = new Server(http, { serveClient: false, maxHttpBufferSize: 64 * 1024 });
   io.of('/live').on('connection', (socket) => {
     socket.on('session:join', (_p: unknown, ack: (a: unknown) => void) => {
@@ -96,7 +102,9 @@ async function viewers(url: string, count: number, sessionId: string): Promise<v
   const failed: number[] = [];
   const reasons = new Map<string, number>();
   const attempt = async (i: number) => {
-    const s = connect(`${url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000 });
+    // Viewers carry the shop's cookie like a browser does (the live server requires it; the bare one has no /api/me).
+    const cookie = await fetch(`${url}/api/me`).then((r) => r.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), () => '');
+    const s = connect(`${url}/live`, { transports: ['websocket'], reconnection: false, forceNew: true, timeout: 60_000, extraHeaders: cookie ? { cookie } : {} });
     s.on('session:event', (e: LiveEvent) => {
       if (e.type !== 'product:pushed') return;
       (byKey[`${i}:${e.product.id}`] ??= []).push(now());

@@ -4,6 +4,7 @@
  */
 import type { Feature, ShopApp } from '../app.js';
 import { releaseExpired } from './deal-store.js';
+import { createLiveLimits } from './limits.js';
 import { useRedisStreams } from './redis.js';
 import { liveRoutes } from './routes.js';
 import { LiveService } from './service.js';
@@ -23,10 +24,11 @@ export function liveFeature(opts: LiveOptions = {}): Feature {
     const { ctx, io, http, events } = app;
     const redis = ctx.config.redisUrl ? await useRedisStreams(io, ctx.config.redisUrl, opts.redisStreamName ?? 'shopsee-live', http.log) : undefined;
     if (redis) app.addReadinessCheck('redis', () => redis.ping());
-    const service = new LiveService({ db: ctx.db, now: ctx.now, currency: ctx.config.currency, merchantToken: ctx.config.merchantToken, dataDir: ctx.config.dataDir });
+    const limits = createLiveLimits({ ...(redis ? { redis: redis.client } : {}), prefix: opts.redisStreamName ?? 'shopsee-live', ...(ctx.config.liveLimits ? { rules: ctx.config.liveLimits } : {}) });
+    const service = new LiveService({ db: ctx.db, now: ctx.now, currency: ctx.config.currency, merchantToken: ctx.config.merchantToken, dataDir: ctx.config.dataDir, limits });
     const log = (err: unknown) => http.log.error({ err }, 'live');
     const sockets = attachLiveSockets(io.of('/live'), http, service, { db: ctx.db, stockChanged: (ids) => events.emit('stock:changed', ids), metrics: ctx.metrics });
-    liveRoutes(http, ctx);
+    liveRoutes(http, ctx, limits);
     snapshotRoutes(http, ctx, service, (sessionId, evs) => sockets.publish(sessionId, evs));
 
     const onStock = (ids: string[]) => {

@@ -27,7 +27,6 @@ export class Presence {
   private readonly pendingFigures = new Map<string, NodeJS.Timeout>();
   private readonly reactions = new Map<string, Partial<Record<Reaction, number>>>();
   private readonly reactionTimer: NodeJS.Timeout;
-  private ticks = 0;
 
   constructor(
     private readonly nsp: Namespace,
@@ -36,11 +35,7 @@ export class Presence {
     private readonly log: (err: unknown) => void,
     private readonly tickMs = { count: 1000, figures: 300, reactions: 500 },
   ) {
-    this.reactionTimer = setInterval(() => {
-      this.flushReactions();
-      // Forget chat rate-limit entries of viewers who stopped chatting, so memory stays bounded.
-      if (++this.ticks % 120 === 0) this.service.chatLimit.prune();
-    }, tickMs.reactions);
+    this.reactionTimer = setInterval(() => this.flushReactions(), tickMs.reactions);
     this.reactionTimer.unref();
   }
 

@@ -7,6 +7,8 @@ import { createClient } from 'redis';
 import type { Server } from 'socket.io';
 
 export interface RedisLink {
+  /** The connected node-redis client (rate limits share counts through it). */
+  client: unknown;
   /** Answers when Redis does (the readiness check). */
   ping(): Promise<unknown>;
   close(): Promise<void>;
@@ -34,6 +36,7 @@ export async function useRedisStreams(
   await client.connect();
   io.adapter(createAdapter(client, { streamName, sessionKeyPrefix: `${streamName}:session:`, channelPrefix: streamName, maxLen: 100_000 }));
   return {
+    client,
     ping: () => client.ping(),
     async close() {
       // Closing every namespace's adapter stops the stream readers and the pub/sub client it made.

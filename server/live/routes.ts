@@ -9,6 +9,7 @@ import { AppError } from '../protocol/errors.js';
 import { LIMITS, type ReplayData, SessionCreate, type SessionCreated } from '../protocol/live.js';
 import { getProduct } from '../store/products.js';
 import type { RouteContext } from '../http/context.js';
+import type { LiveLimits } from './limits.js';
 import * as store from './store.js';
 
 const IdParams = z.object({ id: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/) }).strict();
@@ -22,7 +23,7 @@ export function sessionPaths(id: string, hostKey: string) {
   return { hostPath: `/live/${id}/host#key=${hostKey}`, viewerPath: `/live/${id}`, replayPath: `/live/${id}/replay` };
 }
 
-export function liveRoutes(app: FastifyInstance, ctx: RouteContext): void {
+export function liveRoutes(app: FastifyInstance, ctx: RouteContext, limits: LiveLimits): void {
   const { db, config } = ctx;
   const merchant = { preHandler: requireMerchant(config.merchantToken) };
 
@@ -52,6 +53,8 @@ export function liveRoutes(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/api/live/sessions/:id/replay', async (req) => {
+    // Each page carries up to 1,000 events: bounded per address so one client cannot stall the server.
+    await limits.take('replay', req.ip);
     const { id } = parse(IdParams, req.params, 'session id');
     const { after } = parse(ReplayQuery, req.query, 'query');
     const s = await store.requireSession(db, id);

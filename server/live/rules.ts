@@ -59,38 +59,6 @@ export function nextPins(pins: readonly string[], productId: string, pinned: boo
   return next.slice(Math.max(0, next.length - LIMITS.maxPins));
 }
 
-/** A sliding-window rate limit per key (a viewer): `max` actions per `windowMs`. */
-export class RateLimiter {
-  private readonly hits = new Map<string, number[]>();
-
-  constructor(
-    private readonly max: number = LIMITS.chatPerWindow,
-    private readonly windowMs: number = LIMITS.chatWindowMs,
-    private readonly now: () => number = Date.now,
-  ) {}
-
-  /** Records one action or throws RATE_LIMITED saying when the next one is allowed. */
-  take(key: string): void {
-    const t = this.now();
-    const recent = (this.hits.get(key) ?? []).filter((h) => t - h < this.windowMs);
-    if (recent.length >= this.max) {
-      const waitS = Math.ceil((this.windowMs - (t - recent[0]!)) / 1000);
-      this.hits.set(key, recent);
-      throw new AppError('RATE_LIMITED', `Slow down: at most ${this.max} messages every ${this.windowMs / 1000} s. Try again in ${waitS} s.`, {
-        retryAfterSeconds: waitS,
-      });
-    }
-    recent.push(t);
-    this.hits.set(key, recent);
-  }
-
-  /** Forgets keys with no recent action, so memory stays bounded by active chatters. */
-  prune(): void {
-    const t = this.now();
-    for (const [k, v] of this.hits) if (v.every((h) => t - h >= this.windowMs)) this.hits.delete(k);
-  }
-}
-
 /** What sharp's header read says about an uploaded snapshot. */
 export interface ImageHeader {
   format: string | undefined;

@@ -23,7 +23,8 @@ import type { Database } from '../store/schema.js';
 import { cardOf, cardsOf } from './cards.js';
 import { insertDeal, latestDeal, reserveDealUnits, toDealView } from './deal-store.js';
 import { type DealInput, planDeal } from './deals.js';
-import { checkChat, checkJoin, nextPins, RateLimiter, requireLive, type Role } from './rules.js';
+import { createLiveLimits, type LiveLimits } from './limits.js';
+import { checkChat, checkJoin, nextPins, requireLive, type Role } from './rules.js';
 import * as store from './store.js';
 
 /** Who sent an event: fixed when the socket joins a session. */
@@ -43,6 +44,8 @@ export interface LiveDeps {
   merchantToken: string;
   /** Where shared snapshots live, so deleting the message deletes its files. */
   dataDir?: string;
+  /** Rate limits (shared through Redis in scale-out); the socket and HTTP layers apply them. */
+  limits?: LiveLimits;
 }
 
 type Outcome<T> = { data: T; events: LiveEvent[] };
@@ -56,10 +59,10 @@ function same(a: string, b: string): boolean {
 export { viewerIdFor } from './store.js';
 
 export class LiveService {
-  readonly chatLimit: RateLimiter;
+  readonly limits: LiveLimits;
 
   constructor(private readonly deps: LiveDeps) {
-    this.chatLimit = new RateLimiter(LIMITS.chatPerWindow, LIMITS.chatWindowMs, () => deps.now().getTime());
+    this.limits = deps.limits ?? createLiveLimits();
   }
 
   private get db() {
@@ -112,7 +115,6 @@ export class LiveService {
   async chat(a: Actor, text: string): Promise<Outcome<{ event: LiveEvent }>> {
     const standing = a.role === 'viewer' ? await store.getViewer(this.db, a.sessionId, a.viewerId) : undefined;
     const clean = checkChat(a.role, standing, text);
-    if (a.role === 'viewer') this.chatLimit.take(`${a.sessionId}:${a.viewerId}`);
     const event = await store.appendSimple(this.db, a.sessionId, { type: 'chat', viewerId: a.viewerId, name: a.name, text: clean, host: a.role === 'host' }, this.deps.now());
     return { data: { event }, events: [event] };
   }

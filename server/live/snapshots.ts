@@ -54,7 +54,7 @@ export function snapshotRoutes(app: FastifyInstance, ctx: RouteContext, service:
     const buf = await file.toBuffer();
     checkSnapshot(viewer, buf.length, buf.length > LIMITS.snapshotMaxBytes ? null : await headerOf(buf));
     // Same budget as chat: a snapshot is a chat message.
-    service.chatLimit.take(`${sessionId}:${viewerId}`);
+    await service.limits.take('chat', `${sessionId}:${viewerId}`);
 
     const stored = await storePhoto(config.dataDir, buf);
     let event: LiveEvent;

@@ -51,7 +51,15 @@ export function attachLiveSockets(
       if (typeof ack === 'function') ack({ ok: false, error: { code: 'NOT_FOUND', message: `Unknown event ${event.slice(0, 40)}.` } });
     });
 
+    const limits = service.limits;
+    const address = socket.handshake.address;
+
     handle(socket, 'session:join', async (p) => {
+      await limits.take('join', address);
+      // Viewers are someone: the signed shopper cookie is what mutes, bans and limits hold on to.
+      if (p.hostKey === undefined && !socket.data.shopperId) {
+        throw new AppError('UNAUTHORIZED', 'Open the live page in a browser to join (the shop\'s cookie is missing).');
+      }
       const previous = socket.data.actor as Actor | undefined;
       if (previous) for (const r of [rooms.all, rooms.viewers, rooms.hosts]) await socket.leave(r(previous.sessionId));
       // Join the room before reading the log: an event written meanwhile then arrives live
@@ -78,7 +86,10 @@ export function attachLiveSockets(
       }
     }, log);
 
-    handle(socket, 'session:sync', async (p, _s, a) => ({ data: { events: await service.sync(a!, p.sinceSeq) } }), log);
+    handle(socket, 'session:sync', async (p, s, a) => {
+      await limits.take('sync', s.id);
+      return { data: { events: await service.sync(a!, p.sinceSeq) } };
+    }, log);
 
     const logged = <E extends 'chat:send' | 'chat:delete' | 'product:push' | 'product:pin' | 'stream:set' | 'viewer:mute'>(
       event: E,
@@ -96,7 +107,13 @@ export function attachLiveSockets(
         };
       }, log);
 
-    logged('chat:send', (p, a) => service.chat(a, p.text));
+    logged('chat:send', async (p, a) => {
+      if (a.role === 'viewer') {
+        await limits.take('chat', `${a.sessionId}:${a.viewerId}`);
+        await limits.take('chatAddress', `${a.sessionId}:${address}`);
+      }
+      return service.chat(a, p.text);
+    });
     logged('chat:delete', (p, a) => service.deleteChat(a, p.seq));
     logged('product:push', (p, a) => service.push(a, p.productId), true);
     logged('product:pin', (p, a) => service.pin(a, p.productId, p.pinned));
@@ -124,6 +141,7 @@ export function attachLiveSockets(
     }, log);
 
     handle(socket, 'cart:add', async (p, _s, a) => {
+      await limits.take('cart', a!.shopperId ?? a!.viewerId);
       const out = await service.addToCart(a!, p);
       return {
         data: { cart: out.cart, deal: out.deal },
@@ -135,7 +153,8 @@ export function attachLiveSockets(
       };
     }, log);
 
-    handle(socket, 'reaction:send', async (p, _s, a) => {
+    handle(socket, 'reaction:send', async (p, s, a) => {
+      await limits.take('reaction', s.id);
       presence.react(a!.sessionId, p.kind);
       return { data: {} };
     }, log);
@@ -146,6 +165,7 @@ export function attachLiveSockets(
     }, log);
 
     handle(socket, 'rtc:request', async (_p, s, a) => {
+      await limits.take('rtc', s.id);
       nsp.to(rooms.hosts(a!.sessionId)).emit('rtc:request', { from: s.id, viewerId: a!.viewerId });
       return { data: { hostSocketId: await store.hostSocketOf(opts.db, a!.sessionId) } };
     }, log);

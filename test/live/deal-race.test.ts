@@ -18,7 +18,8 @@ let productId: string;
 let sessionId: string;
 
 beforeAll(async () => {
-  srv = await startLiveServer({ store: 'postgres', live: { sweepMs: 200 } });
+  // 500 viewers from one loopback address: the per-address join limit is not under test here.
+  srv = await startLiveServer({ store: 'postgres', live: { sweepMs: 200 }, config: { liveLimits: { join: { points: 10_000 } } } });
   productId = await createProduct(srv.url, srv.merchantToken, { name: 'Limited Watch', stock: UNITS, price: { amount: 20_000, currency: 'EUR' } });
   const s = await createSession(srv.url, srv.merchantToken);
   sessionId = s.session.id;

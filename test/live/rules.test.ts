@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../server/protocol/errors.js';
 import { CLIENT_EVENTS, HOST_EVENTS, LIMITS } from '../../server/protocol/live.js';
 import { checkPerViewer, dealRemainingMs, planDeal, requireDealOpen, RESERVATION_HOLD_MS } from '../../server/live/deals.js';
-import { authorize, checkChat, checkJoin, nextPins, RateLimiter } from '../../server/live/rules.js';
+import { createLiveLimits } from '../../server/live/limits.js';
+import { authorize, checkChat, checkJoin, nextPins } from '../../server/live/rules.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -48,21 +49,22 @@ describe('chat', () => {
     expect(codeOf(() => checkChat('viewer', undefined, 'x'.repeat(LIMITS.chatMaxChars + 1)))).toBe('VALIDATION_FAILED');
   });
 
-  it('allows five messages per ten seconds per viewer, then answers RATE_LIMITED until the window slides', () => {
-    let t = 1_000_000;
-    const rl = new RateLimiter(5, 10_000, () => t);
-    for (let i = 0; i < 5; i++) {
-      rl.take('a');
-      t += 100;
-    }
-    expect(codeOf(() => rl.take('a'))).toBe('RATE_LIMITED');
-    expect(codeOf(() => rl.take('b'))).toBeUndefined();
-    t += 9_550; // only the first message is now over 10 s old
-    expect(codeOf(() => rl.take('a'))).toBeUndefined();
-    expect(codeOf(() => rl.take('a'))).toBe('RATE_LIMITED');
-    t += 20_000;
-    rl.prune();
-    expect(codeOf(() => rl.take('a'))).toBeUndefined();
+  it('allows five messages per ten seconds per viewer, then answers RATE_LIMITED with when to retry, each viewer on its own', async () => {
+    const limits = createLiveLimits();
+    for (let i = 0; i < 5; i++) await limits.take('chat', 's1:a');
+    const refused = await limits.take('chat', 's1:a').then(() => undefined, (e: AppError) => e);
+    expect(refused?.code).toBe('RATE_LIMITED');
+    expect(refused?.message).toMatch(/at most 5 messages every 10 s\. Try again in (10|9) s\./);
+    await expect(limits.take('chat', 's1:b')).resolves.toBeUndefined();
+  });
+
+  it('lets a limit pass again once its window has gone by', async () => {
+    const limits = createLiveLimits({ rules: { chat: { points: 2, seconds: 1 } } });
+    await limits.take('chat', 'k');
+    await limits.take('chat', 'k');
+    await expect(limits.take('chat', 'k')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await new Promise((r) => setTimeout(r, 1100));
+    await expect(limits.take('chat', 'k')).resolves.toBeUndefined();
   });
 });
 

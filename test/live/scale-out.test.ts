@@ -143,4 +143,31 @@ describe('two server processes on Redis and PostgreSQL', () => {
       stopped.kill('SIGCONT');
     }
   }, 60_000);
+
+  it('holds the per-address chat limit across both processes: 30 identities behind one address get 40 messages through in 10 s, not 150', async () => {
+    const [a, b] = urls as [string, string];
+    const session = await createSession(a, TOKEN);
+    const sessionId = session.session.id;
+    const crowd: LiveClient[] = [];
+    for (let i = 0; i < 30; i++) {
+      const v = await LiveClient.open(i % 2 === 0 ? a : b);
+      clients.push(v);
+      crowd.push(v);
+      await v.ok('session:join', { v: 1, sessionId, name: `Fan ${i}` });
+    }
+    const acks = await Promise.all(crowd.flatMap((v, i) => Array.from({ length: 5 }, (_, k) => v.emit('chat:send', { text: `msg ${i}.${k}` }))));
+    const accepted = acks.filter((x) => x.ok).length;
+    const limited = acks.filter((x) => !x.ok && x.error.code === 'RATE_LIMITED').length;
+    console.log(`[scale-out] 150 messages from 30 identities on one address over two processes: ${accepted} accepted, ${limited} limited`);
+    expect(accepted + limited).toBe(150);
+    expect(accepted).toBeGreaterThanOrEqual(40);
+    expect(accepted).toBeLessThanOrEqual(44);
+  }, 60_000);
+
+  it('refuses a viewer without the shop cookie: limits and bans hold on to an identity', async () => {
+    const session = await createSession(urls[0]!, TOKEN);
+    const bare = await LiveClient.open(urls[1]!, { cookie: false });
+    clients.push(bare);
+    expect(await bare.emit('session:join', { v: 1, sessionId: session.session.id, name: 'Nobody' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
 });
