@@ -20,7 +20,8 @@ export function securityHeaders(): FastifyHelmetOptions {
         imgSrc: ["'self'", 'data:', 'blob:'],
         // Pasted stream links play from their own https hosts.
         mediaSrc: ["'self'", 'blob:', 'https:'],
-        connectSrc: ["'self'"],
+        // blob:/data: — the page reads back its own snapshots and decoded photos.
+        connectSrc: ["'self'", 'blob:', 'data:'],
         workerSrc: ["'self'", 'blob:'],
         frameSrc: EMBED_HOSTS.map((h) => `https://${h}`),
         frameAncestors: ["'none'"],
