@@ -5,12 +5,12 @@
  */
 
 /** Player hosts whose embed pages may be framed (the CSP's frame-src lists the same). */
-export const EMBED_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com', 'player.twitch.tv', 'www.facebook.com', 'customer-*.cloudflarestream.com'] as const;
+export const EMBED_HOSTS = ['www.youtube.com', 'www.youtube-nocookie.com', 'player.vimeo.com', 'player.twitch.tv', 'www.facebook.com', '*.cloudflarestream.com'] as const;
 
 export type StreamKind = 'hls' | 'media' | 'embed';
 
-const hostMatches = (host: string, pattern: string): boolean =>
-  pattern.startsWith('customer-') ? /^customer-[a-z0-9]+\.cloudflarestream\.com$/.test(host) : host === pattern;
+// "*.example.com" as in CSP: any one or more labels before the domain.
+const hostMatches = (host: string, pattern: string): boolean => (pattern.startsWith('*.') ? host.endsWith(pattern.slice(1)) : host === pattern);
 
 /** How a pasted stream URL plays, or undefined when it may not be shown. */
 export function streamKind(raw: string): StreamKind | undefined {

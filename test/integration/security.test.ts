@@ -110,6 +110,8 @@ describe('stream links', () => {
     ['https://cdn.example/show.mp4', 'media'],
     ['https://www.youtube-nocookie.com/embed/abc', 'embed'],
     ['https://player.vimeo.com/video/1', 'embed'],
+    ['https://customer-abc123.cloudflarestream.com/x/iframe', 'embed'],
+    ['https://evilcloudflarestream.com/x', undefined],
     ['https://evil.example/page', undefined],
     ['http://cdn.example/live.m3u8', undefined],
     ['javascript:alert(1)', undefined],
