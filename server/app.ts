@@ -46,6 +46,8 @@ export interface ShopApp {
   io: SocketServer;
   events: ShopEvents;
   ctx: RouteContext;
+  /** Every HTTP route (method and URL pattern), features' included once they are mounted. */
+  routes: readonly { method: string; url: string }[];
   /** Adds a dependency to GET /api/ready (a rejected promise makes the server not ready). */
   addReadinessCheck(name: string, check: () => Promise<unknown>): void;
   /** Listens and resolves with the bound address, e.g. http://127.0.0.1:54321. */
@@ -85,6 +87,11 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     metrics,
   };
 
+  // Every route, as registered (the fuzzer walks them all).
+  const routes: { method: string; url: string }[] = [];
+  http.addHook('onRoute', (r) => {
+    for (const method of ([] as string[]).concat(r.method)) if (method !== 'HEAD') routes.push({ method, url: r.url });
+  });
   await http.register(fastifyHelmet, securityHeaders());
   await http.register(fastifyCookie, { secret: config.cookieSecret });
   await http.register(fastifyMultipart, {
@@ -201,6 +208,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     io,
     events,
     ctx,
+    routes,
     addReadinessCheck: (name, check) => void readiness.set(name, check),
     async listen(port = config.port, host = config.host) {
       const address = await http.listen({ port, host });
