@@ -13,7 +13,7 @@ import { Id } from '../protocol/api.js';
 import { DiscoverySearch, EmbeddingUpload, ReindexRequest } from '../protocol/discovery.js';
 import { getProducts } from '../store/products.js';
 import { BackgroundIndexer } from './background.js';
-import { detectPgvector, ensureVectorTable, searchVectors, syncVectors, tuneSession } from './pgvector.js';
+import { detectPgvector, ensureVectorTable, searchVectors, syncVectors, tuneSession, vectorCount } from './pgvector.js';
 import { currentEmbeddings, firstPhotoId, saveEmbedding } from './store.js';
 import { workerEmbedder } from './worker-embedder.js';
 
@@ -101,6 +101,13 @@ export async function discoveryFeature(app: ShopApp): Promise<void> {
     let matches: { productId: string; score: number }[];
     if (backend.kind === 'pgvector') {
       await vectorsReady;
+      // Vectors stored behind this process's back (a command run before it took the lock, a test)
+      // would be missing from the table: a count against the current index catches that.
+      const { index } = await current();
+      if (index.size !== (await vectorCount(ctx.db, model.version))) {
+        vectorsReady = syncVectors(ctx.db, model);
+        await vectorsReady;
+      }
       matches = await searchVectors(ctx.db, model.version, body.vector, body.k, { ...options, sessionTuned: ctx.storeKind === 'pglite' });
     } else {
       const { index } = await current();
