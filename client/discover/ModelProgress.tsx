@@ -2,7 +2,7 @@ import type { VisionState } from './visionClient.js';
 
 const NAMES: Record<string, string> = {
   centernet: 'Product detector',
-  'movenet-lightning': 'Body keypoints (clothes and accessories)',
+  garments: 'Garments and accessories',
   'mobilenet-v2-mid': 'Visual search',
 };
 

@@ -14,7 +14,7 @@ export interface RgbImage {
   data: Uint8Array | Uint8ClampedArray;
 }
 
-/** 'object': a detector class; 'apparel': a garment/accessory region derived from body keypoints. */
+/** 'object': a detector class; 'apparel': a garment or accessory the garment head found in the pixels. */
 export type ItemKind = 'object' | 'apparel';
 
 /** One thing found in an image, before search. */
