@@ -2,8 +2,12 @@
 import { AppError } from '../protocol/errors.js';
 import { LIMITS } from '../protocol/live.js';
 
-/** How long units added during a deal stay reserved for checkout after the deal ends. */
-export const RESERVATION_HOLD_MS = 10 * 60 * 1000;
+/**
+ * How long units added during a deal stay reserved for checkout after the deal ends: long enough to
+ * pay (a checkout takes well under a minute), short enough that units a hoarder never pays for come
+ * back while people still want them (issue 9: ten minutes kept stock at 0 long after the live).
+ */
+export const RESERVATION_HOLD_MS = 3 * 60 * 1000;
 
 export interface DealInput {
   productId: string;
