@@ -26,6 +26,7 @@ import { productRoutes } from './http/products.js';
 import { shareRoutes } from './http/share.js';
 import { securityHeaders, sameOrigin } from './http/security.js';
 import { createMetrics, metricsRoutes } from './http/metrics.js';
+import { readinessRoute } from './http/readiness.js';
 import { mediaDir } from './media/photos.js';
 import type { Db } from './store/db.js';
 
@@ -105,25 +106,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     reply.header('x-request-id', req.id);
   });
 
-  // Readiness: the store and whatever a feature registers (Redis), each bounded by a timeout.
-  const readiness = new Map<string, () => Promise<unknown>>([['database', () => sql`select 1`.execute(db.kysely)]]);
-  http.get('/api/ready', async (_req, reply) => {
-    const checks = await Promise.all(
-      [...readiness].map(async ([name, check]) => {
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000)))]);
-          return [name, { ok: true }] as const;
-        } catch (err) {
-          return [name, { ok: false, error: (err as Error).message.split('\n')[0] }] as const;
-        } finally {
-          clearTimeout(timer);
-        }
-      }),
-    );
-    const ok = checks.every(([, c]) => c.ok);
-    return reply.code(ok ? 200 : 503).header('cache-control', 'no-store').send({ ok, checks: Object.fromEntries(checks) });
-  });
+  const addReadinessCheck = readinessRoute(http, { database: () => sql`select 1`.execute(db.kysely) });
 
   // Liveness: the process answers (no dependency checked; see /api/ready).
   http.get('/api/health', async () => ({
@@ -209,7 +192,7 @@ export async function createApp(deps: AppDeps, features: Feature[] = []): Promis
     events,
     ctx,
     routes,
-    addReadinessCheck: (name, check) => void readiness.set(name, check),
+    addReadinessCheck,
     async listen(port = config.port, host = config.host) {
       const address = await http.listen({ port, host });
       return address.replace('[::1]', '127.0.0.1');
