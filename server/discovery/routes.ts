@@ -14,11 +14,14 @@ import { DiscoverySearch, EmbeddingUpload, ReindexRequest } from '../protocol/di
 import { getProducts } from '../store/products.js';
 import { BackgroundIndexer } from './background.js';
 import { detectPgvector, ensureVectorTable, searchVectors, syncVectors, tuneSession, vectorCount } from './pgvector.js';
-import { currentEmbeddings, firstPhotoId, saveEmbedding } from './store.js';
+import { currentEmbeddings, firstPhotoId, indexCounts, saveEmbedding } from './store.js';
 import { workerEmbedder } from './worker-embedder.js';
 
 /** Products past which phones search on the server (10k × 484 bytes ≈ 4.8 MB of index to download). */
 export const DEVICE_INDEX_MAX_PRODUCTS = 10_000;
+
+/** How often the pgvector table is checked against product_embeddings at search time. */
+const CONSISTENCY_CHECK_MS = 5000;
 
 /** Mounts the discovery routes and keeps one in-memory index of the current model's vectors. */
 export async function discoveryFeature(app: ShopApp): Promise<void> {
@@ -38,6 +41,7 @@ export async function discoveryFeature(app: ShopApp): Promise<void> {
   } else {
     http.log.info({ reason: backend.reason }, 'server-side visual search uses the in-memory int8 index');
   }
+  let checkedAt = 0;
   const syncProduct = (productId: string): void => {
     if (backend.kind !== 'pgvector') return;
     vectorsReady = vectorsReady.then(() => syncVectors(ctx.db, embeddingModel(), [productId])).catch((err: unknown) => http.log.error({ err, productId }, 'pgvector sync failed'));
@@ -72,10 +76,14 @@ export async function discoveryFeature(app: ShopApp): Promise<void> {
   };
 
   http.get('/api/discovery/index', async (_req, reply) => {
-    const { index, missing } = await current();
     reply.header('cache-control', 'no-cache');
     // Past a few MB the phone keeps no copy: it sends each item's vector to /api/discovery/search.
-    if (index.size > (ctx.config.deviceIndexMaxProducts ?? DEVICE_INDEX_MAX_PRODUCTS)) return { ...toCompact(new VectorIndex([], index.dims), embeddingModel(), missing), count: index.size, mode: 'server', server: backend.kind };
+    // Counted in SQL first, so a big catalog is not quantised in memory only to say so.
+    const { total, indexed } = await indexCounts(ctx.db, embeddingModel());
+    if (indexed > (ctx.config.deviceIndexMaxProducts ?? DEVICE_INDEX_MAX_PRODUCTS)) {
+      return { ...toCompact(new VectorIndex([], embeddingDims()), embeddingModel(), total - indexed), count: indexed, mode: 'server', server: backend.kind };
+    }
+    const { index, missing } = await current();
     return { ...toCompact(index, embeddingModel(), missing), mode: 'device', server: backend.kind };
   });
 
@@ -102,11 +110,14 @@ export async function discoveryFeature(app: ShopApp): Promise<void> {
     if (backend.kind === 'pgvector') {
       await vectorsReady;
       // Vectors stored behind this process's back (a command run before it took the lock, a test)
-      // would be missing from the table: a count against the current index catches that.
-      const { index } = await current();
-      if (index.size !== (await vectorCount(ctx.db, model.version))) {
-        vectorsReady = syncVectors(ctx.db, model);
-        await vectorsReady;
+      // would be missing from the table: compare the counts in SQL, at most every few seconds
+      // (a photo's items search together), rather than on every search.
+      if (Date.now() - checkedAt > CONSISTENCY_CHECK_MS) {
+        checkedAt = Date.now();
+        if ((await indexCounts(ctx.db, model)).indexed !== (await vectorCount(ctx.db, model.version))) {
+          vectorsReady = syncVectors(ctx.db, model);
+          await vectorsReady;
+        }
       }
       matches = await searchVectors(ctx.db, model.version, body.vector, body.k, { ...options, sessionTuned: ctx.storeKind === 'pglite' });
     } else {
