@@ -11,6 +11,7 @@ import { FIXTURES } from '../../server/discovery/eval/fixtures.js';
 import { discoveryFeature } from '../../server/discovery/routes.js';
 import { DEMO_PRODUCTS } from '../../server/seed/catalog.js';
 import { launchChromium } from '../support/chromium.js';
+import { discoverReady } from '../support/discover.js';
 import { Shopper } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -26,7 +27,7 @@ async function openDiscover(): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}/discover`);
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="discover-file"]') as HTMLInputElement | null)?.disabled, undefined, { timeout: 120_000 });
+  await discoverReady(page);
   return page;
 }
 

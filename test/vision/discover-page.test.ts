@@ -15,6 +15,7 @@ import { FIXTURES } from '../../server/discovery/eval/fixtures.js';
 import { indexCatalog } from '../../server/discovery/indexer.js';
 import { discoveryFeature } from '../../server/discovery/routes.js';
 import { launchChromium } from '../support/chromium.js';
+import { discoverReady } from '../support/discover.js';
 import { Shopper } from '../support/http.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -44,8 +45,7 @@ async function openDiscover(): Promise<Page> {
   page.on('pageerror', (e) => pageErrors.push(e.message));
   await page.goto(`${server.url}/discover`);
   await page.getByText('Your photo never leaves this phone.').waitFor();
-  // The file input is enabled once the worker has loaded the models and the catalog index.
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="discover-file"]') as HTMLInputElement | null)?.disabled, undefined, { timeout: 120_000 });
+  await discoverReady(page);
   return page;
 }
 

@@ -15,6 +15,7 @@ import { FIXTURES } from '../../server/discovery/eval/fixtures.js';
 import { indexCatalog } from '../../server/discovery/indexer.js';
 import { discoveryFeature } from '../../server/discovery/routes.js';
 import { launchChromium } from '../support/chromium.js';
+import { discoverReady } from '../support/discover.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { setStock } from '../support/stock.js';
 
@@ -45,7 +46,7 @@ async function openDiscover(): Promise<{ ctx: BrowserContext; page: Page; upload
     if (r.method() !== 'GET' && (r.postDataBuffer()?.length ?? 0) > 10_000) uploads += 1;
   });
   await page.goto(`${server.url}/discover`);
-  await page.waitForFunction(() => !(document.querySelector('[data-testid="discover-file"]') as HTMLInputElement | null)?.disabled, undefined, { timeout: ANALYSIS_MS });
+  await discoverReady(page, ANALYSIS_MS);
   return { ctx, page, uploads: () => uploads };
 }
 
